@@ -47,7 +47,9 @@ public class IdentitySetup {
           new DemoUser("supervisor", "supervisor", SUPERVISORS, "张", "主管"),
           new DemoUser("analyst", "analyst", ANALYSTS, "赵", "分析员"),
           new DemoUser("designer", "designer", DESIGNERS, "钱", "设计员"),
-          new DemoUser("api", "api", API_CLIENTS, "接口", "客户端"));
+          new DemoUser("api", "api", API_CLIENTS, "接口", "客户端"),
+          new DemoUser("reviewer", "reviewer", PLATFORM_REVIEWERS, "周", "平台审核员"),
+          new DemoUser("engineer", "engineer", "dept-engineering", "孙", "工程维修"));
 
   public record DemoUser(String id, String password, String group, String lastName, String firstName) {}
 
@@ -73,6 +75,9 @@ public class IdentitySetup {
     for (String group : ALL) {
       ensureGroup(group);
     }
+    for (String department : DEPARTMENTS) {
+      ensureGroup(department);
+    }
     grantAll();
     SecurityProperties.Admin admin = properties.admin();
     ensureUser(admin.id(), admin.password(), admin.lastName(), admin.firstName(), ADMIN);
@@ -97,6 +102,12 @@ public class IdentitySetup {
     }
     grantCaseWork(MEDIATORS, CONSUMER_DISPUTE);
     grantCaseWork(COMPLAINT_HANDLERS, ENTERPRISE_COMPLAINT);
+    for (String department : DEPARTMENTS) {
+      grant(department, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+      grantCaseWork(department, ENTERPRISE_COMPLAINT);
+    }
+    grant(PLATFORM_REVIEWERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    grantCaseWork(PLATFORM_REVIEWERS, CONSUMER_DISPUTE);
 
     grant(SUPERVISORS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
     grant(SUPERVISORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);

@@ -22,7 +22,11 @@ public class TasklistFilters {
   public static final String MY_GROUP_TASKS = "我组的任务";
   public static final String OVERDUE = "已逾期";
 
-  private static final List<String> WORKERS = List.of(MEDIATORS, COMPLAINT_HANDLERS, SUPERVISORS);
+  private static final List<String> WORKERS =
+      java.util.stream.Stream.concat(
+              java.util.stream.Stream.of(MEDIATORS, COMPLAINT_HANDLERS, SUPERVISORS, PLATFORM_REVIEWERS),
+              DEPARTMENTS.stream())
+          .toList();
 
   /** Case facts shown as columns in Tasklist; the processes set these variables. */
   private static final List<Map<String, String>> CASE_COLUMNS =
