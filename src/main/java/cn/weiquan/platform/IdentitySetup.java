@@ -106,6 +106,8 @@ public class IdentitySetup {
       grant(department, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
       grantCaseWork(department, ENTERPRISE_COMPLAINT);
     }
+    grant(HEADQUARTERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    grantCaseWork(HEADQUARTERS, ENTERPRISE_COMPLAINT);
     grant(PLATFORM_REVIEWERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
     grantCaseWork(PLATFORM_REVIEWERS, CONSUMER_DISPUTE);
 

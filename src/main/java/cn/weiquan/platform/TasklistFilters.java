@@ -24,7 +24,7 @@ public class TasklistFilters {
 
   private static final List<String> WORKERS =
       java.util.stream.Stream.concat(
-              java.util.stream.Stream.of(MEDIATORS, COMPLAINT_HANDLERS, SUPERVISORS, PLATFORM_REVIEWERS),
+              java.util.stream.Stream.of(MEDIATORS, COMPLAINT_HANDLERS, SUPERVISORS, PLATFORM_REVIEWERS, HEADQUARTERS),
               DEPARTMENTS.stream())
           .toList();
 

@@ -18,6 +18,8 @@ public final class WeiquanGroups {
   public static final String API_CLIENTS = "api-clients";
   /** E-commerce platform staff who decide platform interventions (平台介入). */
   public static final String PLATFORM_REVIEWERS = "platform-reviewers";
+  /** Headquarters: approves payouts above the supervisors' tier (compensation-authority). */
+  public static final String HEADQUARTERS = "headquarters";
   /** Camunda's own administrator group. */
   public static final String ADMIN = "camunda-admin";
 
@@ -31,7 +33,7 @@ public final class WeiquanGroups {
 
   public static final List<String> ALL =
       List.of(MEDIATORS, COMPLAINT_HANDLERS, SUPERVISORS, ANALYSTS, DESIGNERS, API_CLIENTS,
-          PLATFORM_REVIEWERS, ADMIN);
+          PLATFORM_REVIEWERS, HEADQUARTERS, ADMIN);
 
   private WeiquanGroups() {}
 
@@ -44,6 +46,7 @@ public final class WeiquanGroups {
       case DESIGNERS -> "流程设计员";
       case API_CLIENTS -> "接口调用方";
       case PLATFORM_REVIEWERS -> "平台审核员";
+      case HEADQUARTERS -> "总部";
       case ADMIN -> "系统管理员";
       case "dept-customer-service" -> "客户服务部";
       case "dept-engineering" -> "工程维修部";
