@@ -1,0 +1,49 @@
+package cn.weiquan.complaint;
+
+import static cn.weiquan.complaint.ComplaintVariables.*;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/** 登记投诉: assigns the complaint number (the business key) and completes the registration record. */
+@Component("complaintRegistration")
+public class RegisterComplaintDelegate implements JavaDelegate {
+  private static final Logger LOG = LoggerFactory.getLogger(RegisterComplaintDelegate.class);
+  private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+  private final ComplaintNumbering numbering;
+
+  public RegisterComplaintDelegate(ComplaintNumbering numbering) {
+    this.numbering = numbering;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Date now = ClockUtil.getCurrentTime();
+    String caseNo = numbering.next(LocalDate.ofInstant(now.toInstant(), ZONE));
+    execution.setProcessBusinessKey(caseNo);
+    execution.setVariable(CASE_NO, caseNo);
+    execution.setVariable(RECEIVED_AT, now);
+    execution.setVariable(REOPEN_COUNT, 0);
+    execution.setVariable(AMOUNT_CLAIMED,
+        ComplaintAmounts.text(ComplaintAmounts.yuan(execution.getVariable(AMOUNT_CLAIMED), AMOUNT_CLAIMED)));
+    // the rule table reads every criterion; an unticked box arrives as no variable at all
+    for (String criterion : new String[] {SAFETY_HAZARD, PERSONAL_INJURY, MEDIA_EXPOSURE, REPEAT_COMPLAINT}) {
+      execution.setVariable(criterion, Values.flag(execution, criterion));
+    }
+    // the response step asks "has an e-mail?" of a variable that must exist
+    execution.setVariable(COMPLAINANT_EMAIL, Values.text(execution, COMPLAINANT_EMAIL));
+    LOG.info("Complaint {} registered: channel={}, category={}, complainant={} phone={} email={}",
+        caseNo, Values.text(execution, CONTACT_CHANNEL), Values.text(execution, CATEGORY),
+        ContactMasking.name(Values.text(execution, COMPLAINANT_NAME)),
+        ContactMasking.phone(Values.text(execution, COMPLAINANT_PHONE)),
+        ContactMasking.email(Values.text(execution, COMPLAINANT_EMAIL)));
+  }
+}
