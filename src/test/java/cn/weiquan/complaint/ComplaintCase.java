@@ -176,8 +176,9 @@ final class ComplaintCase {
         .filter(link -> link.getGroupId() != null).map(link -> link.getGroupId()).toList();
   }
 
+  /** Completes the task as Tasklist submits a form, so the history records the answers as form fields. */
   ComplaintCase complete(String taskKey, Map<String, Object> variables) {
-    engine.getTaskService().complete(task(taskKey).getId(), variables);
+    engine.getFormService().submitTaskForm(task(taskKey).getId(), variables);
     runMailJobs();
     return this;
   }
@@ -213,6 +214,11 @@ final class ComplaintCase {
     engine.getManagementService().executeJob(timer.getId());
     runMailJobs();
     return this;
+  }
+
+  /** The plain text of a mail (the templates send text/plain). */
+  static String text(jakarta.mail.internet.MimeMessage mail) throws Exception {
+    return (String) mail.getContent();
   }
 
   Object variable(String name) {

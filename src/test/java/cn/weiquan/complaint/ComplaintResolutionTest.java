@@ -6,7 +6,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Date;
@@ -53,7 +52,7 @@ class ComplaintResolutionTest {
     MimeMessage[] acknowledged = smtp.getReceivedMessages();
     assertThat(acknowledged).hasSize(1);
     assertThat(acknowledged[0].getAllRecipients()[0].toString()).isEqualTo("wang@example.com");
-    assertThat(GreenMailUtil.getBody(acknowledged[0])).isNotBlank();
+    assertThat(ComplaintCase.text(acknowledged[0])).isNotBlank();
     assertThat(acknowledged[0].getSubject()).contains("TS-2026-000001");
     assertThat(complaint.instance.getBusinessKey()).isEqualTo("TS-2026-000001");
     assertThat(complaint.variable(RESOLUTION_DUE))
@@ -65,7 +64,7 @@ class ComplaintResolutionTest {
 
     assertThat(complaint.instance).hasPassed("Task_NotifyResponse").hasNotPassed("Task_ApprovePayout", "Task_PhoneResponse");
     assertThat(smtp.getReceivedMessages()).hasSize(2);
-    assertThat(GreenMailUtil.getBody(smtp.getReceivedMessages()[1])).contains("上门处理并整改");
+    assertThat(ComplaintCase.text(smtp.getReceivedMessages()[1])).contains("上门处理并整改");
     assertThat(complaint.instance).isWaitingAt("Timer_FollowUpVisit");
 
     complaint.visit(5, "很满意").improve();

@@ -1,0 +1,117 @@
+package cn.weiquan.complaint;
+
+import static cn.weiquan.complaint.ComplaintVariables.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.history.HistoricFormField;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** 分类处理 and 分派处理: the rules' level and department, the handler's override and reassignment. */
+@Deployment(resources = {"processes/enterprise-complaint.bpmn", "processes/complaint-severity.dmn",
+    "processes/complaint-routing.dmn", "processes/compensation-authority.dmn"})
+class ComplaintTriageTest {
+
+  @RegisterExtension
+  static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder().build();
+
+  @RegisterExtension
+  static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+      .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+
+  ComplaintCase complaint;
+
+  @BeforeEach
+  void registerRealBeans() {
+    BpmnAwareTests.init(engine.getProcessEngine());
+    complaint = new ComplaintCase(engine.getProcessEngine(), smtp.getSmtp().getPort(), ComplaintProperties.defaults());
+  }
+
+  @AfterEach
+  void reset() {
+    ComplaintCase.reset();
+  }
+
+  /** 物业服务投诉处理流程: 电梯故障、水管爆裂 紧急; 服务态度恶劣、收费不合理 重要; 清洁不及时、绿化维护不到位 一般. */
+  @ParameterizedTest(name = "{0} → {1} / {3}")
+  @CsvSource({
+      "lift-failure,      紧急, emergency, dept-engineering,      true",
+      "burst-pipe,        紧急, emergency, dept-engineering,      true",
+      "staff-attitude,    重要, committee, dept-customer-service, false",
+      "unreasonable-fees, 重要, committee, dept-finance,          false",
+      "cleaning,          一般, negotiate, dept-environment,      false",
+      "landscaping,       一般, negotiate, dept-environment,      false"})
+  void seedPropertyExample_landsInItsLevelAndDepartment(String category, String severity, String mode, String department,
+      boolean emergencyAtOnce) {
+    complaint.register(category);
+
+    assertThat(complaint.variable(SEVERITY)).isEqualTo(severity);
+    assertThat(complaint.variable(HANDLING_MODE)).isEqualTo(mode);
+    assertThat(complaint.variable(DEPARTMENT)).isEqualTo(department);
+    assertThat(complaint.variable(STAGE)).isEqualTo("分派处理");
+    assertThat(complaint.candidateGroups("Task_AcceptComplaint")).containsExactly(department);
+    if (emergencyAtOnce) {
+      assertThat(complaint.instance).isWaitingAt("Task_AcceptComplaint", "Task_DispatchEmergency");
+    } else {
+      assertThat(complaint.instance).isWaitingAt("Task_AcceptComplaint").hasPassed("Gateway_EmergencyDone");
+    }
+  }
+
+  @Test
+  void levelOverridden_generalRaisedToImportant_reasonKeptInHistory_committeeDecides() {
+    complaint.register("cleaning", Map.of(REPEAT_COMPLAINT, false))
+        .accept(Map.of(SEVERITY_OVERRIDE, "重要", SEVERITY_OVERRIDE_REASON, "同一楼栋一周内第三次反映，影响多户业主"))
+        .investigate("company");
+
+    assertThat(complaint.instance).isWaitingAt("Task_CommitteeReview");
+    assertThat(complaint.variable(SEVERITY)).isEqualTo("重要");
+    assertThat(complaint.variable(HANDLING_MODE)).isEqualTo("committee");
+    assertThat(complaint.variable(SEVERITY_BY_RULE)).isEqualTo("一般");
+    assertThat(complaint.variable(SEVERITY_OVERRIDDEN)).isEqualTo(true);
+    // the history shows the level's whole course, and the reason as the task's form field
+    List<Object> levels = engine.getProcessEngine().getHistoryService().createHistoricDetailQuery()
+        .processInstanceId(complaint.instance.getId()).variableUpdates().list().stream()
+        .map(HistoricVariableUpdate.class::cast).filter(update -> update.getVariableName().equals(SEVERITY))
+        .map(HistoricVariableUpdate::getValue).toList();
+    assertThat(levels).containsExactly("一般", "重要");
+    HistoricFormField reason = engine.getProcessEngine().getHistoryService().createHistoricDetailQuery()
+        .processInstanceId(complaint.instance.getId()).formFields().list().stream().map(HistoricFormField.class::cast)
+        .filter(field -> field.getFieldId().equals(SEVERITY_OVERRIDE_REASON)).findFirst().orElseThrow();
+    assertThat(reason.getTaskId()).isEqualTo(engine.getProcessEngine().getHistoryService().createHistoricTaskInstanceQuery()
+        .processInstanceId(complaint.instance.getId()).taskDefinitionKey("Task_AcceptComplaint").singleResult().getId());
+    assertThat(reason.getFieldValue()).isEqualTo("同一楼栋一周内第三次反映，影响多户业主");
+  }
+
+  @Test
+  void levelOverriddenWithoutReason_isRefused() {
+    complaint.register("cleaning");
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> complaint.accept(Map.of(SEVERITY_OVERRIDE, "紧急")))
+        .hasMessageContaining("调整投诉等级须说明理由");
+    assertThat(complaint.instance).isWaitingAt("Task_AcceptComplaint");
+    assertThat(complaint.variable(SEVERITY)).isEqualTo("一般");
+  }
+
+  @Test
+  void complaintReassigned_investigationGoesToTheNewDepartment() {
+    complaint.register("other")
+        .accept(Map.of(REASSIGN_DEPARTMENT, "dept-security", REASSIGN_REASON, "涉及门岗人员，由安保部处理"));
+
+    assertThat(complaint.variable(DEPARTMENT_BY_RULE)).isEqualTo("dept-customer-service");
+    assertThat(complaint.candidateGroups("Task_InvestigateComplaint")).containsExactly("dept-security");
+  }
+}
