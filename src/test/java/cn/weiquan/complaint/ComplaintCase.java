@@ -16,6 +16,9 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.community.process_test_coverage.engine.platform7.ProcessCoverageConfigurator;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -36,6 +39,19 @@ final class ComplaintCase {
   static final String[] DEPLOYMENT = {
       "processes/enterprise-complaint.bpmn", "processes/complaint-severity.dmn",
       "processes/complaint-routing.dmn", "processes/compensation-authority.dmn"};
+
+  /**
+   * The engine of these tests: the shared camunda.cfg.xml plus the coverage listeners, under its own
+   * name and database so the coverage instrumentation stays out of the other engine tests.
+   */
+  static ProcessEngineConfigurationImpl engineWithCoverage() {
+    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl)
+        ProcessEngineConfiguration.createProcessEngineConfigurationFromResource("camunda.cfg.xml");
+    configuration.setProcessEngineName("complaint-tests");
+    configuration.setJdbcUrl("jdbc:h2:mem:complaint-tests;DB_CLOSE_DELAY=1000");
+    ProcessCoverageConfigurator.initializeProcessCoverageExtensions(configuration);
+    return configuration;
+  }
 
   final ProcessEngine engine;
   final Deadlines deadlines = Deadlines.fromClasspath();

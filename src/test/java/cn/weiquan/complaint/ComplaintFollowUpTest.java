@@ -25,7 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ComplaintFollowUpTest {
 
   @RegisterExtension
-  static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder().build();
+  static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder(ComplaintCase.engineWithCoverage()).build();
 
   @RegisterExtension
   static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())

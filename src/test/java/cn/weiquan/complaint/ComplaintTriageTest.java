@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ComplaintTriageTest {
 
   @RegisterExtension
-  static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder().build();
+  static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder(ComplaintCase.engineWithCoverage()).build();
 
   @RegisterExtension
   static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
