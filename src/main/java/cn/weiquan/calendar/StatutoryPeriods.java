@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
@@ -17,6 +18,7 @@ public class StatutoryPeriods {
   private final Map<String, StatutoryPeriod> periods;
   private final List<StatutoryPeriod> ordered;
 
+  @Autowired
   public StatutoryPeriods() {
     this(YamlResources.read(new ClassPathResource(TABLE, StatutoryPeriods.class.getClassLoader())));
   }

@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -37,6 +38,7 @@ public class WorkingCalendar {
   private final boolean weekendsOnlyFallback;
   private final AtomicBoolean fallbackWarned = new AtomicBoolean();
 
+  @Autowired
   public WorkingCalendar(@Value("${weiquan.calendar.weekends-only-fallback:false}") boolean weekendsOnlyFallback) {
     this(loadAll(DATA_PATTERN), weekendsOnlyFallback);
   }

@@ -30,13 +30,15 @@ public class CalendarController {
 
   /** The last working day of a period of {@code days} working days after {@code from}. */
   @GetMapping("/working-days")
-  public PeriodAnswer workingDays(@RequestParam String from, @RequestParam int days) {
+  public PeriodAnswer workingDays(
+      @RequestParam(required = false) String from, @RequestParam(required = false) String days) {
     return answer(from, days, deadlines::lastWorkingDay);
   }
 
   /** The last day of a period of {@code days} calendar days after {@code from}, rolled over past rest days (民法典 Art. 203). */
   @GetMapping("/deadline")
-  public PeriodAnswer deadline(@RequestParam String from, @RequestParam int days) {
+  public PeriodAnswer deadline(
+      @RequestParam(required = false) String from, @RequestParam(required = false) String days) {
     return answer(from, days, (start, n) -> deadlines.lastCalendarDay(start, n, true));
   }
 
@@ -45,11 +47,10 @@ public class CalendarController {
     return deadlines.periods().all();
   }
 
-  private PeriodAnswer answer(String from, int days, BiFunction<LocalDate, Integer, LocalDate> count) {
+  // parameters are parsed here, not bound by Spring, so that every bad value is a problem naming its parameter
+  private PeriodAnswer answer(String from, String daysText, BiFunction<LocalDate, Integer, LocalDate> count) {
     LocalDate start = parseDate(from);
-    if (days < 0 || days > MAX_DAYS) {
-      throw new BadRequestException("days", "'days' must be between 0 and " + MAX_DAYS + ", was " + days);
-    }
+    int days = parseDays(daysText);
     try {
       return new PeriodAnswer(start, days, count.apply(start, days));
     } catch (YearNotCoveredException e) {
@@ -59,7 +60,26 @@ public class CalendarController {
     }
   }
 
+  private static int parseDays(String days) {
+    if (days == null || days.isBlank()) {
+      throw new BadRequestException("days", "parameter 'days' is required");
+    }
+    int value;
+    try {
+      value = Integer.parseInt(days.trim());
+    } catch (NumberFormatException e) {
+      throw new BadRequestException("days", "'days' must be a whole number, was '" + days + "'");
+    }
+    if (value < 0 || value > MAX_DAYS) {
+      throw new BadRequestException("days", "'days' must be between 0 and " + MAX_DAYS + ", was " + value);
+    }
+    return value;
+  }
+
   private static LocalDate parseDate(String from) {
+    if (from == null || from.isBlank()) {
+      throw new BadRequestException("from", "parameter 'from' is required (YYYY-MM-DD)");
+    }
     try {
       return LocalDate.parse(from.trim());
     } catch (DateTimeParseException e) {
