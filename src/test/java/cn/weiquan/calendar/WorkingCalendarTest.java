@@ -61,6 +61,18 @@ class WorkingCalendarTest {
   }
 
   @Test
+  void aNewYearIsReadFromItsFileWithoutCodeChanges() {
+    java.util.List<java.util.Map<String, Object>> files = new java.util.ArrayList<>(
+        WorkingCalendar.loadAll(WorkingCalendar.DATA_PATTERN));
+    files.addAll(WorkingCalendar.loadAll("classpath*:calendar-extra/cn/*.yaml"));
+    WorkingCalendar extended = new WorkingCalendar(files, false);
+    assertThat(extended.coveredYears()).contains(2025, 2026, 2099);
+    assertThat(extended.isWorkingDay(LocalDate.of(2099, 1, 2))).isFalse(); // a Friday made a rest day
+    assertThat(extended.isWorkingDay(LocalDate.of(2099, 1, 3))).isTrue(); // a Saturday made a working day
+    assertThat(extended.isWorkingDay(LocalDate.of(2099, 1, 5))).isTrue(); // an ordinary Monday
+  }
+
+  @Test
   void weekendsOnlyFallbackCountsWeekendsForAYearWithoutData() {
     WorkingCalendar lenient = new WorkingCalendar(true);
     assertThat(lenient.isWorkingDay(LocalDate.of(2027, 3, 1))).isTrue(); // Monday
