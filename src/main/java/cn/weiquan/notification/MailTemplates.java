@@ -30,8 +30,7 @@ public class MailTemplates {
   public MailTemplates() {
     this.compiler = Mustache.compiler()
         .escapeHTML(false) // text/plain: nothing is interpreted, so nothing needs escaping
-        .defaultValue("")
-        .nullValue("")
+        .defaultValue("") // a missing or null variable renders empty
         .emptyStringIsFalse(true)
         .withLoader(name -> reader(name + ".mustache"));
   }
