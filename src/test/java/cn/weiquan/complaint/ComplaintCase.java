@@ -73,6 +73,7 @@ final class ComplaintCase {
     Mocks.register("complaintReopen", new ReopenComplaintDelegate(planner));
     Mocks.register("complaintClosure", new CloseComplaintDelegate());
     Mocks.register("complaintStage", new ComplaintStage());
+    Mocks.register("complaintAccess", new ComplaintAccess());
     Mocks.register("notify", new NotifyDelegate(new NotificationService(mailSender(smtpPort), new MailTemplates(),
         "物业客服中心 <service@weiquan.local>")));
   }
@@ -235,6 +236,13 @@ final class ComplaintCase {
   /** The plain text of a mail (the templates send text/plain). */
   static String text(jakarta.mail.internet.MimeMessage mail) throws Exception {
     return (String) mail.getContent();
+  }
+
+  /** The groups granted READ on this complaint's process instance. */
+  List<String> groupsReadingTheCase() {
+    return engine.getAuthorizationService().createAuthorizationQuery()
+        .resourceType(org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE).resourceId(instance.getId())
+        .list().stream().map(a -> a.getGroupId()).toList();
   }
 
   Object variable(String name) {

@@ -64,6 +64,7 @@ class ComplaintTriageTest {
     assertThat(complaint.variable(DEPARTMENT)).isEqualTo(department);
     assertThat(complaint.variable(STAGE)).isEqualTo("分派处理");
     assertThat(complaint.candidateGroups("Task_AcceptComplaint")).containsExactly(department);
+    assertThat(complaint.groupsReadingTheCase()).containsExactly(department);
     if (emergencyAtOnce) {
       assertThat(complaint.instance).isWaitingAt("Task_AcceptComplaint", "Task_DispatchEmergency");
     } else {
@@ -113,5 +114,6 @@ class ComplaintTriageTest {
 
     assertThat(complaint.variable(DEPARTMENT_BY_RULE)).isEqualTo("dept-customer-service");
     assertThat(complaint.candidateGroups("Task_InvestigateComplaint")).containsExactly("dept-security");
+    assertThat(complaint.groupsReadingTheCase()).containsExactlyInAnyOrder("dept-customer-service", "dept-security");
   }
 }
