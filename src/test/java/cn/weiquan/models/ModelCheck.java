@@ -1,0 +1,160 @@
+package cn.weiquan.models;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * The static checks a model must pass before it ships: what the engine would only find at run time
+ * (a form that is not there) or never (a diagram missing, so Modeler shows nothing).
+ */
+final class ModelCheck {
+  static final String BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL";
+  static final String BPMNDI = "http://www.omg.org/spec/BPMN/20100524/DI";
+  static final String DMNDI = "https://www.omg.org/spec/DMN/20191111/DMNDI/";
+  static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
+  static final String CAMUNDA_DMN = "http://camunda.org/schema/1.0/dmn";
+
+  private final List<String> problems = new ArrayList<>();
+  /** form id → file */
+  private final Map<String, Path> forms = new LinkedHashMap<>();
+  private final List<Path> models = new ArrayList<>();
+
+  static ModelCheck of(Path processes, Path forms) throws IOException {
+    ModelCheck check = new ModelCheck();
+    for (Path form : files(forms, ".form")) {
+      check.checkForm(form);
+    }
+    for (Path model : files(processes, ".bpmn")) {
+      check.models.add(model);
+      check.checkBpmn(model);
+    }
+    for (Path model : files(processes, ".dmn")) {
+      check.models.add(model);
+      check.checkDmn(model);
+    }
+    return check;
+  }
+
+  List<String> problems() {
+    return problems;
+  }
+
+  Map<String, Path> forms() {
+    return forms;
+  }
+
+  List<Path> models() {
+    return models;
+  }
+
+  static List<Path> files(Path folder, String suffix) throws IOException {
+    if (!Files.isDirectory(folder)) {
+      return List.of();
+    }
+    try (Stream<Path> walk = Files.walk(folder)) {
+      return walk.filter(p -> p.getFileName().toString().endsWith(suffix)).sorted().toList();
+    }
+  }
+
+  private void checkForm(Path file) {
+    try {
+      JsonNode form = new ObjectMapper().readTree(file.toFile());
+      if (form == null || !form.isObject()) {
+        problems.add(file + ": not a JSON object");
+        return;
+      }
+      String id = form.path("id").asText("");
+      if (id.isBlank()) {
+        problems.add(file + ": form has no id");
+      } else if (forms.putIfAbsent(id, file) != null) {
+        problems.add(file + ": form id '" + id + "' is also used by " + forms.get(id));
+      }
+      if (!form.path("components").isArray()) {
+        problems.add(file + ": form has no components");
+      }
+    } catch (IOException e) {
+      problems.add(file + ": not valid JSON (" + e.getMessage().lines().findFirst().orElse("") + ")");
+    }
+  }
+
+  private void checkBpmn(Path file) {
+    Document doc = parse(file);
+    if (doc == null) {
+      return;
+    }
+    if (doc.getElementsByTagNameNS(BPMNDI, "BPMNDiagram").getLength() == 0) {
+      problems.add(file + ": no diagram (BPMNDI): Camunda Modeler would show nothing");
+    }
+    NodeList processes = doc.getElementsByTagNameNS(BPMN, "process");
+    for (int i = 0; i < processes.getLength(); i++) {
+      Element process = (Element) processes.item(i);
+      if (process.getAttributeNS(CAMUNDA, "historyTimeToLive").isBlank()) {
+        problems.add(file + ": process " + process.getAttribute("id") + " has no historyTimeToLive");
+      }
+    }
+    for (String type : List.of("userTask", "startEvent")) {
+      NodeList elements = doc.getElementsByTagNameNS(BPMN, type);
+      for (int i = 0; i < elements.getLength(); i++) {
+        Element element = (Element) elements.item(i);
+        String ref = element.getAttributeNS(CAMUNDA, "formRef");
+        String id = element.getAttribute("id");
+        if (ref.isBlank()) {
+          if (type.equals("userTask") && element.getAttributeNS(CAMUNDA, "formKey").isBlank()) {
+            problems.add(file + ": user task " + id + " has no form");
+          }
+          continue;
+        }
+        if (!forms.containsKey(ref)) {
+          problems.add(file + ": " + id + " names form '" + ref + "' that no file in forms/ has");
+        }
+        if (!"deployment".equals(element.getAttributeNS(CAMUNDA, "formRefBinding"))) {
+          problems.add(file + ": " + id + " must bind its form with camunda:formRefBinding=\"deployment\"");
+        }
+      }
+    }
+  }
+
+  private void checkDmn(Path file) {
+    Document doc = parse(file);
+    if (doc == null) {
+      return;
+    }
+    if (doc.getElementsByTagNameNS(DMNDI, "DMNDiagram").getLength() == 0) {
+      problems.add(file + ": no diagram (DMNDI): Camunda Modeler would show no requirements diagram");
+    }
+    NodeList decisions = doc.getElementsByTagNameNS("*", "decision");
+    if (decisions.getLength() == 0) {
+      problems.add(file + ": no decision");
+    }
+    for (int i = 0; i < decisions.getLength(); i++) {
+      Element decision = (Element) decisions.item(i);
+      if (decision.getAttributeNS(CAMUNDA_DMN, "historyTimeToLive").isBlank()) {
+        problems.add(file + ": decision " + decision.getAttribute("id") + " has no historyTimeToLive");
+      }
+    }
+  }
+
+  private Document parse(Path file) {
+    try {
+      DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+      factory.setNamespaceAware(true);
+      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+      return factory.newDocumentBuilder().parse(file.toFile());
+    } catch (Exception e) {
+      problems.add(file + ": does not parse (" + e.getMessage() + ")");
+      return null;
+    }
+  }
+}

@@ -1,0 +1,81 @@
+package cn.weiquan.models;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Every file under processes/ and forms/ deploys to a real engine and passes the static checks. */
+@ExtendWith(ProcessEngineExtension.class)
+class ModelDeploymentTest {
+  ProcessEngine engine;
+  private Deployment deployment;
+
+  @AfterEach
+  void undeploy() {
+    if (deployment != null) {
+      engine.getRepositoryService().deleteDeployment(deployment.getId(), true);
+    }
+  }
+
+  @Test
+  void everyModelAndFormPassesTheChecksAndDeploysToARealEngine() throws IOException {
+    ModelCheck check = ModelCheck.of(Path.of("processes"), Path.of("forms"));
+    assertThat(check.problems()).isEmpty();
+
+    RepositoryService repository = engine.getRepositoryService();
+    DeploymentBuilder builder = repository.createDeployment().name("model-check");
+    int files = 0;
+    for (Path file : concat(check)) {
+      try (InputStream in = Files.newInputStream(file)) {
+        builder.addString(file.getFileName().toString(), new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        files++;
+      }
+    }
+    if (files == 0) {
+      return; // nothing modelled yet; the negative test below still proves the checks
+    }
+    deployment = builder.deploy();
+
+    long bpmn = ModelCheck.files(Path.of("processes"), ".bpmn").size();
+    assertThat(repository.createProcessDefinitionQuery().deploymentId(deployment.getId()).count())
+        .as("each BPMN file defines at least one process").isGreaterThanOrEqualTo(bpmn);
+    long dmn = ModelCheck.files(Path.of("processes"), ".dmn").size();
+    assertThat(repository.createDecisionDefinitionQuery().deploymentId(deployment.getId()).count())
+        .as("each DMN file defines at least one decision").isGreaterThanOrEqualTo(dmn);
+    assertThat(repository.getDeploymentResourceNames(deployment.getId()))
+        .as("forms are deployed with the models").hasSize(files);
+  }
+
+  @Test
+  void brokenModelsAreReported() throws IOException {
+    Path broken = Path.of("src/test/resources/model-check/broken");
+    ModelCheck check = ModelCheck.of(broken, broken);
+
+    assertThat(check.problems())
+        .anyMatch(p -> p.contains("no-ttl.bpmn") && p.contains("has no historyTimeToLive"))
+        .anyMatch(p -> p.contains("no-ttl.bpmn") && p.contains("no diagram"))
+        .anyMatch(p -> p.contains("Task_Review") && p.contains("names form 'form-missing'"))
+        .anyMatch(p -> p.contains("Task_NoForm") && p.contains("has no form"))
+        .anyMatch(p -> p.contains("not-json.form") && p.contains("not valid JSON"))
+        .anyMatch(p -> p.contains("no-id.form") && p.contains("form has no id"))
+        .anyMatch(p -> p.contains("no-ttl.dmn") && p.contains("has no historyTimeToLive"))
+        .anyMatch(p -> p.contains("unparsable.bpmn") && p.contains("does not parse"));
+  }
+
+  private static java.util.List<Path> concat(ModelCheck check) {
+    java.util.List<Path> all = new java.util.ArrayList<>(check.models());
+    all.addAll(check.forms().values());
+    return all;
+  }
+}
