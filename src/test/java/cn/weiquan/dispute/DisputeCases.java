@@ -190,9 +190,17 @@ final class DisputeCases {
         return timers.get(0);
     }
 
-    /** Moves the clock forward by whole days, firing nothing. */
-    void wait(int days) {
-        ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + days * 86_400_000L));
+    Date now() {
+        return ClockUtil.getCurrentTime();
+    }
+
+    /** Moves the clock, firing nothing. */
+    void setClock(Date time) {
+        ClockUtil.setCurrentTime(time);
+    }
+
+    static Date dateOf(Instant instant) {
+        return Date.from(instant);
     }
 
     Task task(ProcessInstance instance, String taskKey) {
