@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -28,6 +30,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * fault in {@code field} (and all of them in {@code errors}); nothing a caller sends gives a 500.
  */
 @RestControllerAdvice(basePackages = "cn.weiquan")
+@Order(Ordered.HIGHEST_PRECEDENCE) // before Spring Boot's own problem-details advice, which names no field
 public class ApiProblems {
   private static final Logger LOG = LoggerFactory.getLogger(ApiProblems.class);
 

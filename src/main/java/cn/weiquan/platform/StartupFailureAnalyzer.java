@@ -5,9 +5,15 @@ import java.net.UnknownHostException;
 import java.sql.SQLException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
+import org.springframework.core.env.Environment;
 
 /** Turns the start-up failures an operator causes into one line of what is wrong and what to do. */
 public class StartupFailureAnalyzer implements FailureAnalyzer {
+  private final Environment environment;
+
+  public StartupFailureAnalyzer(Environment environment) {
+    this.environment = environment;
+  }
 
   @Override
   public FailureAnalysis analyze(Throwable failure) {
@@ -24,12 +30,19 @@ public class StartupFailureAnalyzer implements FailureAnalyzer {
     if (sql != null || network != null) {
       Throwable cause = network != null ? network : sql;
       return new FailureAnalysis(
-          "The database cannot be reached: " + cause.getMessage(),
+          "The database " + databaseUrl() + " cannot be reached: " + cause.getMessage(),
           "Check WEIQUAN_DB_URL, WEIQUAN_DB_USER and WEIQUAN_DB_PASSWORD (postgres profile) or "
               + "WEIQUAN_DATA_DIR (embedded H2), and that the database server is running.",
           failure);
     }
     return null;
+  }
+
+  /** The configured JDBC URL without its parameters (they may carry credentials). */
+  private String databaseUrl() {
+    String url = environment.getProperty("spring.datasource.url", "");
+    int parameters = url.indexOf('?');
+    return parameters < 0 ? url : url.substring(0, parameters);
   }
 
   private static <T extends Throwable> T find(Throwable failure, Class<T> type) {

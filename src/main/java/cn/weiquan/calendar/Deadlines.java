@@ -1,0 +1,145 @@
+package cn.weiquan.calendar;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.stereotype.Component;
+
+/**
+ * The legal clock for processes and delegates: computes deadlines under 民法典 Art. 201–203 in Asia/Shanghai
+ * (whatever the JVM zone) from the official working-day calendar and the configured period table.
+ */
+@Component("deadlines")
+public class Deadlines {
+  public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+  public static final String PERIOD_SUFFIX = "Period";
+  public static final String BASIS_SUFFIX = "Basis";
+
+  private final WorkingCalendar calendar;
+  private final StatutoryPeriods periods;
+
+  public Deadlines(WorkingCalendar calendar, StatutoryPeriods periods) {
+    this.calendar = calendar;
+    this.periods = periods;
+  }
+
+  /** The application's calendar data and period table, for use outside Spring (engine-only tests). */
+  public static Deadlines fromClasspath() {
+    return new Deadlines(WorkingCalendar.fromClasspath(), new StatutoryPeriods());
+  }
+
+  public WorkingCalendar calendar() {
+    return calendar;
+  }
+
+  public StatutoryPeriods periods() {
+    return periods;
+  }
+
+  /** The named period from {@code from}, with the version in force on from's date in Asia/Shanghai. */
+  public Deadline compute(String period, Date from) {
+    Instant start = requireDate(from, "from").toInstant();
+    StatutoryPeriod configured = periods.get(period);
+    PeriodVersion version = configured.versionOn(start.atZone(ZONE).toLocalDate());
+    return count(period, start, version.length(), version.unit(), version.rollOver(), version.basis(),
+        version.inForceFrom());
+  }
+
+  public Date due(String period, Date from) {
+    return compute(period, from).dueDate();
+  }
+
+  /** An ad-hoc period (e.g. an SLA from a DMN), counted like a statutory one with roll-over. */
+  public Date after(Date from, int amount, String unit) {
+    Instant start = requireDate(from, "from").toInstant();
+    return count(null, start, amount, PeriodUnit.valueOf(unit), true, null, null).dueDate();
+  }
+
+  /** The start of the last working day before {@code due}: when a "deadline approaching" reminder fires. */
+  public Date reminderBefore(Date due) {
+    LocalDate day = requireDate(due, "due").toInstant().minusNanos(1).atZone(ZONE).toLocalDate();
+    while (!calendar.isWorkingDay(day)) {
+      day = day.minusDays(1);
+    }
+    return Date.from(day.atStartOfDay(ZONE).toInstant());
+  }
+
+  /** Computes the period once and stores {@code variable} (Date), {@code variable}Period and {@code variable}Basis. */
+  public void store(VariableScope scope, String variable, String period, Date from) {
+    Deadline deadline = compute(period, from);
+    scope.setVariable(variable, deadline.dueDate());
+    scope.setVariable(variable + PERIOD_SUFFIX, period);
+    scope.setVariable(variable + BASIS_SUFFIX, deadline.basis());
+  }
+
+  /**
+   * {@code due} moved later by the working days of a pause (testing or appraisal is not counted in the mediation
+   * period, SAMR Order 20 Art. 20). Paused days are counted like a period: after pausedFrom's day up to pausedTo's.
+   */
+  public Date extendByPause(Date due, Date pausedFrom, Date pausedTo) {
+    LocalDate from = requireDate(pausedFrom, "pausedFrom").toInstant().atZone(ZONE).toLocalDate();
+    LocalDate to = requireDate(pausedTo, "pausedTo").toInstant().atZone(ZONE).toLocalDate();
+    if (to.isBefore(from)) {
+      throw new IllegalArgumentException("the pause ends (" + to + ") before it starts (" + from + ")");
+    }
+    int paused = calendar.workingDaysBetween(from, to);
+    Instant dueAt = requireDate(due, "due").toInstant();
+    LocalDate lastDay = dueAt.minusNanos(1).atZone(ZONE).toLocalDate();
+    LocalDate movedLastDay = calendar.addWorkingDays(lastDay, paused);
+    return Date.from(dueAt.atZone(ZONE).plusDays(ChronoUnit.DAYS.between(lastDay, movedLastDay)).toInstant());
+  }
+
+  /** The working days a pause covers, as {@link #extendByPause} counts them. */
+  public int pausedWorkingDays(Date pausedFrom, Date pausedTo) {
+    return calendar.workingDaysBetween(pausedFrom.toInstant().atZone(ZONE).toLocalDate(),
+        pausedTo.toInstant().atZone(ZONE).toLocalDate());
+  }
+
+  /** Last day of a period of {@code days} working days after {@code from} (the start day not counted). */
+  public LocalDate lastWorkingDay(LocalDate from, int days) {
+    return calendar.addWorkingDays(from, days);
+  }
+
+  /** Last day of a period of {@code days} calendar days after {@code from}, rolled over past rest days (Art. 203). */
+  public LocalDate lastCalendarDay(LocalDate from, int days, boolean rollOver) {
+    LocalDate last = from.plusDays(days);
+    return rollOver ? calendar.rollOver(last) : last;
+  }
+
+  private Deadline count(String period, Instant start, int length, PeriodUnit unit, boolean rollOver, String basis,
+      LocalDate inForceFrom) {
+    if (length < 0) {
+      throw new IllegalArgumentException("a period cannot be negative: " + length);
+    }
+    if (unit == PeriodUnit.HOURS) {
+      Instant due = start.plus(Duration.ofHours(length));
+      return new Deadline(period, due, due.atZone(ZONE).toLocalDate(), basis, inForceFrom);
+    }
+    LocalDate startDay = start.atZone(ZONE).toLocalDate();
+    LocalDate last = switch (unit) {
+      case WORKING_DAYS -> calendar.addWorkingDays(startDay, length);
+      // months and years end on the corresponding day, or the month's last day (Art. 202): plusMonths clamps
+      case DAYS -> startDay.plusDays(length);
+      case MONTHS -> startDay.plusMonths(length);
+      case YEARS -> startDay.plusYears(length);
+      case HOURS -> throw new IllegalStateException();
+    };
+    if (rollOver && unit != PeriodUnit.WORKING_DAYS) {
+      last = calendar.rollOver(last);
+    }
+    // the last day ends at 24:00 (Art. 203), i.e. 00:00 of the next day in Asia/Shanghai
+    Instant due = last.plusDays(1).atStartOfDay(ZONE).toInstant();
+    return new Deadline(period, due, last, basis, inForceFrom);
+  }
+
+  private static Date requireDate(Date date, String name) {
+    if (date == null) {
+      throw new IllegalArgumentException("'" + name + "' is required to compute a deadline");
+    }
+    return date;
+  }
+}

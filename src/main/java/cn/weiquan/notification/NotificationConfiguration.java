@@ -1,0 +1,22 @@
+package cn.weiquan.notification;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.mail.javamail.JavaMailSender;
+
+/** Wires the plain notification service to the application's mail sender. */
+@Configuration
+public class NotificationConfiguration {
+
+  @Bean
+  MailTemplates mailTemplates() {
+    return new MailTemplates();
+  }
+
+  @Bean
+  NotificationService notificationService(
+      JavaMailSender mailSender, MailTemplates templates, @Value("${weiquan.mail.from}") String from) {
+    return new NotificationService(mailSender, templates, from);
+  }
+}

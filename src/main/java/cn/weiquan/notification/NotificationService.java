@@ -1,0 +1,183 @@
+package cn.weiquan.notification;
+
+import static cn.weiquan.notification.NotificationVariables.BASIS_SUFFIX;
+import static cn.weiquan.notification.NotificationVariables.CASE_NO;
+import static cn.weiquan.notification.NotificationVariables.MODEL_DEADLINE;
+import static cn.weiquan.notification.NotificationVariables.MODEL_DEADLINE_BASIS;
+import static cn.weiquan.notification.NotificationVariables.MODEL_RECIPIENT_NAME;
+import static cn.weiquan.notification.NotificationVariables.MODEL_RECIPIENT_ROLE;
+import static cn.weiquan.notification.NotificationVariables.REPORTER_PREFIX;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+
+/**
+ * Sends one plain-text mail per recipient role for a case event. No engine needed: the notify
+ * delegate hands it the case's variables. Mail errors are not caught: the caller's job fails and
+ * is retried, and after the last retry an incident shows in Cockpit.
+ */
+public class NotificationService {
+
+  private static final Logger LOG = LoggerFactory.getLogger(NotificationService.class);
+
+  private final JavaMailSender mailSender;
+  private final MailTemplates templates;
+  private final InternetAddress from;
+
+  public NotificationService(JavaMailSender mailSender, MailTemplates templates, String from) {
+    this.mailSender = mailSender;
+    this.templates = templates;
+    this.from = parseFrom(from);
+  }
+
+  /**
+   * Renders and sends the event's mail to every role that has an address; roles without one are
+   * skipped (and logged).
+   *
+   * @param event the event code (a template under mail/)
+   * @param roles recipient role codes, e.g. consumer, merchant
+   * @param variables the case's variables: the template model
+   * @param deadlineVariable name of a stored deadline variable to show, or null
+   * @return the mails handed to the SMTP server, with the Message-ID each carries
+   */
+  public List<SentMail> send(String event, List<String> roles, Map<String, Object> variables, String deadlineVariable) {
+    if (!templates.exists(event)) {
+      throw new IllegalArgumentException("no mail template for event '" + event + "'");
+    }
+    Map<String, Object> caseModel = caseModel(variables, deadlineVariable);
+    Object caseNo = variables.get(CASE_NO);
+    List<MimeMessage> messages = new ArrayList<>();
+    List<SentMail> sent = new ArrayList<>();
+    for (RecipientRole role : distinct(roles)) {
+      Object address = variables.get(role.addressVariable());
+      if (!(address instanceof String text) || text.isBlank()) {
+        LOG.info("case {} event {}: no {} for role {}, mail skipped", caseNo, event, role.addressVariable(), role.code());
+        continue;
+      }
+      InternetAddress to = parseRecipient(role, text.strip());
+      RenderedMail mail = templates.render(event, modelFor(role, caseModel, variables));
+      String messageId = "<" + UUID.randomUUID() + "@weiquan>";
+      messages.add(message(to, mail, messageId));
+      sent.add(new SentMail(role, to.getAddress(), messageId));
+    }
+    if (!messages.isEmpty()) {
+      // one connection for all recipients of this event
+      mailSender.send(messages.toArray(MimeMessage[]::new));
+    }
+    for (SentMail mail : sent) {
+      LOG.info("case {} event {}: mail {} sent to {} ({})", caseNo, event, mail.messageId(), mask(mail.to()), mail.role().code());
+    }
+    return sent;
+  }
+
+  private Map<String, Object> caseModel(Map<String, Object> variables, String deadlineVariable) {
+    Map<String, Object> model = new HashMap<>();
+    variables.forEach((name, value) -> model.put(name, value instanceof Date date ? ChineseDates.dateTime(date) : value));
+    if (deadlineVariable != null && !deadlineVariable.isBlank()) {
+      Object due = variables.get(deadlineVariable);
+      if (due == null) {
+        throw new IllegalStateException("mailDeadline names variable '" + deadlineVariable + "', which the case does not have");
+      }
+      model.put(MODEL_DEADLINE, ChineseDates.deadline(due));
+      Object basis = variables.get(deadlineVariable + BASIS_SUFFIX);
+      model.put(MODEL_DEADLINE_BASIS, basis == null ? "" : basis);
+    }
+    return model;
+  }
+
+  private static Map<String, Object> modelFor(RecipientRole role, Map<String, Object> caseModel, Map<String, Object> variables) {
+    Map<String, Object> model = new HashMap<>(caseModel);
+    if (!role.mayReadReporter()) {
+      // enforced here, whatever a template says: a respondent never learns who reported them
+      model.keySet().removeIf(NotificationService::isReporterVariable);
+    }
+    for (RecipientRole other : RecipientRole.values()) {
+      model.put(other.modelFlag(), other == role);
+    }
+    model.put(MODEL_RECIPIENT_ROLE, role.code());
+    Object name = role.nameVariable() == null ? null : variables.get(role.nameVariable());
+    model.put(MODEL_RECIPIENT_NAME, name == null ? "" : name);
+    return model;
+  }
+
+  static boolean isReporterVariable(String name) {
+    return name.toLowerCase(Locale.ROOT).startsWith(REPORTER_PREFIX);
+  }
+
+  private MimeMessage message(InternetAddress to, RenderedMail mail, String messageId) {
+    MimeMessage message = mailSender.createMimeMessage();
+    try {
+      MimeMessageHelper helper = new MimeMessageHelper(message, false, StandardCharsets.UTF_8.name());
+      helper.setFrom(from);
+      helper.setTo(to);
+      helper.setSubject(mail.subject());
+      helper.setText(mail.body(), false);
+      helper.setSentDate(new Date());
+      // our own id, so the case knows it before the server answers; JavaMailSenderImpl keeps it
+      message.setHeader("Message-ID", messageId);
+    } catch (MessagingException e) {
+      throw new IllegalStateException("cannot build mail", e);
+    }
+    return message;
+  }
+
+  private static Set<RecipientRole> distinct(List<String> roles) {
+    Set<RecipientRole> result = new LinkedHashSet<>();
+    for (String role : roles) {
+      if (!role.isBlank()) {
+        result.add(RecipientRole.of(role));
+      }
+    }
+    return result;
+  }
+
+  private static InternetAddress parseRecipient(RecipientRole role, String address) {
+    try {
+      InternetAddress parsed = new InternetAddress(address, true);
+      parsed.validate();
+      return parsed;
+    } catch (AddressException e) {
+      throw new IllegalArgumentException(role.addressVariable() + " is not a valid e-mail address: " + mask(address));
+    }
+  }
+
+  private static InternetAddress parseFrom(String from) {
+    try {
+      InternetAddress parsed = new InternetAddress(from, true);
+      return parsed.getPersonal() == null
+          ? parsed
+          : new InternetAddress(parsed.getAddress(), parsed.getPersonal(), StandardCharsets.UTF_8.name());
+    } catch (AddressException | UnsupportedEncodingException e) {
+      throw new IllegalArgumentException("weiquan.mail.from is not a valid address: " + from, e);
+    }
+  }
+
+  /** Contact data stays out of logs: z***@example.com. */
+  static String mask(String address) {
+    if (address == null || address.isEmpty()) {
+      return "";
+    }
+    int at = address.lastIndexOf('@');
+    if (at <= 0) {
+      return address.charAt(0) + "***";
+    }
+    return address.charAt(0) + "***" + address.substring(at);
+  }
+}

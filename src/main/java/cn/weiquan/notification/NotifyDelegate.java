@@ -1,0 +1,52 @@
+package cn.weiquan.notification;
+
+import static cn.weiquan.notification.NotificationVariables.MAIL_DEADLINE;
+import static cn.weiquan.notification.NotificationVariables.MAIL_EVENT;
+import static cn.weiquan.notification.NotificationVariables.MAIL_MESSAGE_IDS;
+import static cn.weiquan.notification.NotificationVariables.MAIL_TO;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * ${notify}: the mail step of a process. Reads mailEvent, mailTo and the optional mailDeadline from
+ * the task's inputs, sends through {@link NotificationService} and appends the Message-IDs to
+ * mailMessageIds. Model it asyncBefore + asyncAfter with a retry cycle, so the send is the only
+ * side effect of its transaction.
+ */
+@Component("notify")
+public class NotifyDelegate implements JavaDelegate {
+
+  private final NotificationService notifications;
+
+  public NotifyDelegate(NotificationService notifications) {
+    this.notifications = notifications;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String event = text(execution.getVariableLocal(MAIL_EVENT));
+    if (event == null) {
+      throw new IllegalStateException("the notify task needs the input parameter " + MAIL_EVENT);
+    }
+    String to = text(execution.getVariableLocal(MAIL_TO));
+    List<String> roles = to == null ? List.of() : Arrays.stream(to.split(",")).map(String::strip).toList();
+    String deadline = text(execution.getVariableLocal(MAIL_DEADLINE));
+
+    List<SentMail> sent = notifications.send(event, roles, execution.getVariables(), deadline);
+
+    if (!sent.isEmpty()) {
+      String ids = sent.stream().map(SentMail::messageId).collect(Collectors.joining("\n"));
+      String before = text(execution.getVariable(MAIL_MESSAGE_IDS));
+      execution.getProcessInstance().setVariable(MAIL_MESSAGE_IDS, before == null ? ids : before + "\n" + ids);
+    }
+  }
+
+  private static String text(Object value) {
+    return value == null || value.toString().isBlank() ? null : value.toString().strip();
+  }
+}

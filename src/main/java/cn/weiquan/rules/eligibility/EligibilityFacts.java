@@ -1,0 +1,37 @@
+package cn.weiquan.rules.eligibility;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The facts of a case that decide whether it can be accepted.
+ *
+ * @param naturalPerson whether the claimant is a natural person (消法 Art. 2)
+ * @param purpose living-consumption | resale (bought for resale or profit)
+ * @param harmKnownOn the day the consumer knew of the harm and the liable party (Asia/Shanghai)
+ * @param filedOn the day the complaint is filed
+ * @param channel where the case is filed: negotiation | platform | association | regulator | arbitration | court
+ * @param pendingBefore bodies already handling the same dispute: court | arbitration | other-mediator (empty if none)
+ * @param platformComplaint for channel platform: malicious-review | harassment | other (null = other)
+ * @param tradeCompletedOn for malicious-review and harassment complaints: the day the trade completed
+ */
+public record EligibilityFacts(
+    boolean naturalPerson,
+    String purpose,
+    LocalDate harmKnownOn,
+    LocalDate filedOn,
+    String channel,
+    List<String> pendingBefore,
+    String platformComplaint,
+    LocalDate tradeCompletedOn) {
+
+  public static final List<String> PURPOSES = List.of("living-consumption", "resale");
+  public static final List<String> CHANNELS =
+      List.of("negotiation", "platform", "association", "regulator", "arbitration", "court");
+  public static final List<String> PENDING_BODIES = List.of("court", "arbitration", "other-mediator");
+  public static final List<String> PLATFORM_COMPLAINTS = List.of("malicious-review", "harassment", "other");
+
+  public EligibilityFacts {
+    pendingBefore = pendingBefore == null ? List.of() : List.copyOf(pendingBefore);
+  }
+}

@@ -1,0 +1,99 @@
+package cn.weiquan.rules.eligibility;
+
+import cn.weiquan.rules.eligibility.EligibilityResult.Reason;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/** Can this case be accepted, and may punitive sums be claimed? Every refusal says why and on what basis. */
+@Component("eligibility")
+public class EligibilityService {
+  public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+  // 民法典 Art. 188; SAMR Order 20 Art. 15(1)(6): three years from when the harm was known
+  static final int LIMITATION_YEARS = 3;
+  // platform rules quoted by the seed: malicious-review and harassment complaints within 15 days after the trade completes
+  static final int PLATFORM_WINDOW_DAYS = 15;
+
+  public static final String NOT_NATURAL_PERSON = "NOT_NATURAL_PERSON";
+  public static final String PURCHASE_FOR_RESALE = "PURCHASE_FOR_RESALE";
+  public static final String LIMITATION_EXPIRED = "LIMITATION_EXPIRED";
+  public static final String LIMITATION_DEFENCE = "LIMITATION_DEFENCE";
+  public static final String ALREADY_BEFORE_OTHER_BODY = "ALREADY_BEFORE_OTHER_BODY";
+  public static final String PLATFORM_WINDOW_CLOSED = "PLATFORM_WINDOW_CLOSED";
+  public static final String PLATFORM_WINDOW_NOT_OPEN = "PLATFORM_WINDOW_NOT_OPEN";
+
+  private static final Set<String> NO_PARALLEL_CASE = Set.of("regulator", "association");
+  private static final Set<String> DECIDES_LIMITATION_ON_DEFENCE = Set.of("court", "arbitration");
+
+  public EligibilityResult check(EligibilityFacts facts) {
+    List<Reason> reasons = new ArrayList<>();
+    boolean eligible = true;
+    boolean punitive = true;
+    LocalDate filedOn = facts.filedOn() != null ? facts.filedOn() : LocalDate.now(CHINA);
+
+    if (!facts.naturalPerson()) {
+      eligible = false;
+      punitive = false;
+      reasons.add(new Reason(NOT_NATURAL_PERSON,
+          "投诉人不是自然人，不属于为生活消费需要购买、使用商品或者接受服务的消费者，不能按消费者权益争议受理；可通过合同纠纷途径解决。",
+          "《消费者权益保护法》第二条"));
+    } else if ("resale".equals(facts.purpose())) {
+      punitive = false;
+      reasons.add(new Reason(PURCHASE_FOR_RESALE,
+          "您购买商品是为了转售或营利，不属于生活消费，不能主张惩罚性赔偿；退货、修理、赔偿损失等一般救济仍可主张。",
+          "《消费者权益保护法》第二条、第五十五条；种子案例：购买22台相机以营利为目的，不支持退一赔一"));
+    }
+
+    if (facts.harmKnownOn() != null && !CivilCodeYearCount.within(facts.harmKnownOn(), LIMITATION_YEARS, filedOn)) {
+      LocalDate lastDay = CivilCodeYearCount.lastDay(facts.harmKnownOn(), LIMITATION_YEARS);
+      if (DECIDES_LIMITATION_ON_DEFENCE.contains(facts.channel())) {
+        reasons.add(new Reason(LIMITATION_DEFENCE,
+            "自知道权利受到损害之日起已超过三年（" + lastDay + " 24:00 届满）；法院或仲裁机构仍可受理，但对方提出时效抗辩的，请求可能不被支持。",
+            "《民法典》第一百八十八条、第一百九十二条、第一百九十三条"));
+      } else {
+        eligible = false;
+        reasons.add(new Reason(LIMITATION_EXPIRED,
+            "自您知道或者应当知道权益受到侵害之日起已超过三年（" + lastDay + " 24:00 届满），本投诉不予受理。",
+            "《民法典》第一百八十八条；《市场监督管理投诉举报处理暂行办法》第十五条"));
+      }
+    }
+
+    if (NO_PARALLEL_CASE.contains(facts.channel()) && !facts.pendingBefore().isEmpty()) {
+      eligible = false;
+      reasons.add(new Reason(ALREADY_BEFORE_OTHER_BODY,
+          "同一纠纷已由" + bodies(facts.pendingBefore()) + "受理或处理，" + ("regulator".equals(facts.channel()) ? "市场监管部门" : "消费者协会")
+              + "不再受理；请在原渠道继续处理。",
+          "《市场监督管理投诉举报处理暂行办法》第十五条；《消费者权益保护法》第三十九条"));
+    }
+
+    if ("platform".equals(facts.channel())
+        && ("malicious-review".equals(facts.platformComplaint()) || "harassment".equals(facts.platformComplaint()))) {
+      LocalDate completed = facts.tradeCompletedOn();
+      String kind = "malicious-review".equals(facts.platformComplaint()) ? "恶意评价" : "恶意骚扰";
+      String basis = "malicious-review".equals(facts.platformComplaint())
+          ? "淘宝规则（种子）：恶意评价投诉须在交易成功后0至15天内发起"
+          : "淘宝规则（种子）：受到恶意骚扰时，可在交易成功后十五天内发起投诉维权";
+      if (completed == null || filedOn.isBefore(completed)) {
+        eligible = false;
+        reasons.add(new Reason(PLATFORM_WINDOW_NOT_OPEN, "交易尚未成功，" + kind + "投诉须在交易成功后发起。", basis));
+      } else if (filedOn.isAfter(completed.plusDays(PLATFORM_WINDOW_DAYS))) {
+        eligible = false;
+        reasons.add(new Reason(PLATFORM_WINDOW_CLOSED,
+            kind + "投诉须在交易成功后十五天内发起（截至 " + completed.plusDays(PLATFORM_WINDOW_DAYS) + "），已超过期限，平台不予受理。", basis));
+      }
+    }
+    return new EligibilityResult(eligible, punitive, reasons);
+  }
+
+  private static String bodies(List<String> pending) {
+    return String.join("、", pending.stream().map(b -> switch (b) {
+      case "court" -> "人民法院";
+      case "arbitration" -> "仲裁机构";
+      default -> "其他调解组织";
+    }).distinct().toList());
+  }
+}

@@ -1,0 +1,64 @@
+package cn.weiquan.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.weiquan.support.ApplicationIT;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/** The local profile's embedded SMTP server receives the application's mail, and the demo mailbox shows it. */
+class MailboxIT extends ApplicationIT {
+
+  @Autowired NotificationService notifications;
+
+  @Test
+  void mailSentByTheApplication_reachesTheEmbeddedServer_andTheMailboxShowsIt() {
+    String caseNo = "WQ-2026-" + UUID.randomUUID().toString().substring(0, 6);
+    Map<String, Object> vars = new java.util.HashMap<>(NotifyTaskTest.dispute());
+    vars.put("caseNo", caseNo);
+
+    List<SentMail> sent = notifications.send("case-received", List.of("consumer"), vars, null);
+
+    ResponseEntity<JsonNode> mailbox = as("handler").get().uri("/api/mailbox").retrieve().toEntity(JsonNode.class);
+    assertThat(mailbox.getStatusCode()).isEqualTo(HttpStatus.OK);
+    JsonNode mail = null;
+    for (JsonNode entry : mailbox.getBody()) {
+      if (entry.path("subject").asText().contains(caseNo)) {
+        mail = entry;
+        break;
+      }
+    }
+    assertThat(mail).as("mailbox entry for " + caseNo).isNotNull();
+    assertThat(mail.path("to").asText()).isEqualTo("li.ming@example.com");
+    assertThat(mail.path("subject").asText()).contains("案件已受理");
+    assertThat(mail.path("body").asText()).contains(caseNo).startsWith("李明，您好：");
+    assertThat(mail.path("messageId").asText()).isEqualTo(sent.get(0).messageId());
+    assertThat(mail.path("sentAt").asText()).endsWith("+08:00");
+  }
+
+  @Test
+  void mailboxIsNewestFirst() {
+    Map<String, Object> vars = new java.util.HashMap<>(NotifyTaskTest.dispute());
+    vars.put("caseNo", "WQ-2026-OLDER1");
+    notifications.send("settled", List.of("consumer"), vars, null);
+    vars.put("caseNo", "WQ-2026-NEWER1");
+    notifications.send("settled", List.of("consumer"), vars, null);
+
+    JsonNode mailbox = as("demo").get().uri("/api/mailbox").retrieve().body(JsonNode.class);
+
+    assertThat(mailbox.get(0).path("subject").asText()).contains("WQ-2026-NEWER1");
+    assertThat(mailbox.get(1).path("subject").asText()).contains("WQ-2026-OLDER1");
+  }
+
+  @Test
+  void mailboxNeedsALogin() {
+    assertThat(anonymous().get().uri("/api/mailbox").retrieve().toBodilessEntity().getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+}

@@ -1,0 +1,108 @@
+package cn.weiquan.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+
+/** The notification service without an engine, against a real SMTP server. */
+class NotificationServiceTest {
+
+  @RegisterExtension
+  static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+      .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+
+  NotificationService service;
+
+  @BeforeEach
+  void service() {
+    JavaMailSenderImpl sender = new JavaMailSenderImpl();
+    sender.setHost("127.0.0.1");
+    sender.setPort(smtp.getSmtp().getPort());
+    service = new NotificationService(sender, new MailTemplates(), "维权平台 <noreply@weiquan.local>");
+  }
+
+  @Test
+  void markupInAPartysText_arrivesAsInertPlainText() throws Exception {
+    Map<String, Object> vars = new java.util.HashMap<>(NotifyTaskTest.dispute());
+    vars.put("description", "<script>alert('x')</script><b>坏了</b>");
+
+    service.send("merchant-response-requested", List.of("merchant"), vars, null);
+
+    MimeMessage mail = smtp.getReceivedMessages()[0];
+    assertThat(mail.getContentType()).startsWith("text/plain");
+    assertThat(NotifyTaskTest.body(mail)).contains("投诉内容：<script>alert('x')</script><b>坏了</b>");
+  }
+
+  @Test
+  void lineBreakInAValue_cannotAddAHeader() throws Exception {
+    Map<String, Object> vars = new java.util.HashMap<>(NotifyTaskTest.dispute());
+    vars.put("stage", "调解\r\nBcc: victim@example.com");
+
+    service.send("stage-changed", List.of("consumer"), vars, null);
+
+    MimeMessage mail = smtp.getReceivedMessages()[0];
+    assertThat(mail.getHeader("Bcc")).isNull();
+    assertThat(mail.getSubject()).contains("调解 Bcc: victim@example.com").doesNotContain("\n");
+    assertThat(smtp.getReceivedMessages()).hasSize(1);
+  }
+
+  @Test
+  void deadlineNotAtMidnight_showsItsTime() {
+    assertThat(ChineseDates.deadline(Date.from(Instant.parse("2026-03-05T16:00:00Z")))).isEqualTo("2026年3月5日 24:00（北京时间）");
+    assertThat(ChineseDates.deadline(Instant.parse("2026-03-08T02:30:00Z"))).isEqualTo("2026年3月8日 10:30（北京时间）");
+  }
+
+  @Test
+  void deadlineVariableMissing_failsInsteadOfSendingWithoutIt() {
+    assertThatThrownBy(() -> service.send("evidence-requested", List.of("consumer"), NotifyTaskTest.dispute(), "evidenceDue"))
+        .hasMessageContaining("evidenceDue");
+    assertThat(smtp.getReceivedMessages()).isEmpty();
+  }
+
+  @Test
+  void unknownEventOrRole_isAModellingError() {
+    assertThatThrownBy(() -> service.send("no-such-event", List.of("consumer"), NotifyTaskTest.dispute(), null))
+        .hasMessageContaining("no-such-event");
+    assertThatThrownBy(() -> service.send("../application", List.of("consumer"), NotifyTaskTest.dispute(), null))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> service.send("settled", List.of("respondent"), NotifyTaskTest.dispute(), null))
+        .hasMessageContaining("respondent");
+    assertThat(smtp.getReceivedMessages()).isEmpty();
+  }
+
+  @Test
+  void invalidAddress_failsWithoutPrintingIt() {
+    Map<String, Object> vars = new java.util.HashMap<>(NotifyTaskTest.dispute());
+    vars.put("consumerEmail", "li.ming@example.com, other@example.com");
+
+    assertThatThrownBy(() -> service.send("settled", List.of("consumer"), vars, null))
+        .hasMessageContaining("consumerEmail")
+        .hasMessageNotContaining("li.ming@example.com");
+  }
+
+  @Test
+  void contactDataIsMaskedForLogs() {
+    assertThat(NotificationService.mask("li.ming@example.com")).isEqualTo("l***@example.com");
+    assertThat(NotificationService.mask("13800000000")).isEqualTo("1***");
+  }
+
+  @Test
+  void sameRoleTwice_mailsOnce() {
+    List<SentMail> sent = service.send("settled", List.of("consumer", "Consumer "), NotifyTaskTest.dispute(), null);
+
+    assertThat(sent).hasSize(1);
+    assertThat(smtp.getReceivedMessages()).hasSize(1);
+  }
+}
