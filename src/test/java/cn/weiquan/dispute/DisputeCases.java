@@ -92,7 +92,7 @@ final class DisputeCases {
         Deadlines deadlines = Deadlines.fromClasspath();
         var compensation = new CompensationService();
         Mocks.register("assignCaseNumber", new AssignCaseNumberDelegate(new CaseNumbers(configuration.getDataSource())));
-        Mocks.register("checkEligibility", new CheckEligibilityDelegate(new EligibilityService()));
+        Mocks.register("checkEligibility", new CheckEligibilityDelegate(new EligibilityService(deadlines.calendar())));
         Mocks.register("enterStage", new EnterStageDelegate(deadlines));
         Mocks.register("escalateAcceptance", new EscalateAcceptanceDelegate());
         Mocks.register("applyTestingPause", new ApplyTestingPauseDelegate(
