@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
@@ -77,11 +78,14 @@ final class DisputeCases {
 
     /** Registers the real beans; the clock stands at {@link #REGISTERED}. The test class deploys the models. */
     void setUp() {
+        // camunda-bpm-assert keeps its engine in a static: bind it to this engine, not to another test class's
+        BpmnAwareTests.init(engine);
         ClockUtil.setCurrentTime(Date.from(REGISTERED));
         register(engine, mailSender(mail.getSmtp().getPort()));
     }
 
     void tearDown() {
+        BpmnAwareTests.reset();
         Mocks.reset();
         ClockUtil.reset();
     }
