@@ -57,9 +57,9 @@ public final class DisputeBenchmark {
         try {
             engine.getRepositoryService().createDeployment().name("benchmark")
                     .addClasspathResource(DisputeCases.BPMN).addClasspathResource(DisputeCases.PENALTY_DMN)
-                    .addModelInstance("bare-settled.bpmn", bare("bare-settled", 2, 1))
+                    .addModelInstance("bare-settled.bpmn", bare("bare-settled", 3, 1))
                     .addModelInstance("bare-settled-no-async.bpmn", bare("bare-settled-no-async", 0, 1))
-                    .addModelInstance("bare-mediated.bpmn", bare("bare-mediated", 5, 6))
+                    .addModelInstance("bare-mediated.bpmn", bare("bare-mediated", 6, 6))
                     .addModelInstance("bare-mediated-no-async.bpmn", bare("bare-mediated-no-async", 0, 6))
                     .deploy();
             DisputeCases.register(engine, DisputeCases.mailSender(smtp.getSmtp().getPort()));
@@ -76,11 +76,11 @@ public final class DisputeBenchmark {
         int warmup = Math.max(20, n / 5);
         Map<String, Runnable> paths = new java.util.LinkedHashMap<>();
         paths.put("consumer-dispute negotiation-settled", this::settled);
-        paths.put("bare, same waits (1 message, 1 user task, 4 async)", () -> bare("bare-settled"));
+        paths.put("bare, same waits (1 message, 1 user task, 6 async)", () -> bare("bare-settled"));
         paths.put("bare, no async (1 message, 1 user task)", () -> bare("bare-settled-no-async"));
         paths.put("bare, same waits, with the case's start variables", () -> bareWithCaseData("bare-settled"));
         paths.put("consumer-dispute mediation-agreed", this::mediated);
-        paths.put("bare, same waits (1 message, 6 user tasks, 10 async)", () -> bare("bare-mediated"));
+        paths.put("bare, same waits (1 message, 6 user tasks, 12 async)", () -> bare("bare-mediated"));
         paths.put("bare, no async (1 message, 6 user tasks)", () -> bare("bare-mediated-no-async"));
         paths.put("bare, same waits, with the case's start variables ", () -> bareWithCaseData("bare-mediated"));
         paths.values().forEach(path -> repeat(path, warmup));
