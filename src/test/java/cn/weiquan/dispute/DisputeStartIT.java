@@ -51,6 +51,32 @@ class DisputeStartIT extends ApplicationIT {
         assertThat(stored.get("merchantResponseDueBasis").get("value")).isNotNull();
     }
 
+    @Test
+    void concurrentStartsInTheApplication_getDistinctConsecutiveCaseNumbers() throws Exception {
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        Map<String, Object> facts = new java.util.HashMap<>(DisputeCases.washingMachineCase());
+        facts.put("harmKnownOn", today.minusDays(5).toString());
+        facts.remove("consumerEmail");
+        facts.remove("merchantEmail");
+        facts.remove("mediatorEmail");
+        int starts = 12;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            // the case number is taken in the engine's Spring transaction: concurrent starts queue on the counter row
+            var futures = pool.invokeAll(java.util.stream.IntStream.range(0, starts).<java.util.concurrent.Callable<String>>mapToObj(i -> () ->
+                    engine.getRuntimeService().startProcessInstanceByKey(DisputeVariables.PROCESS_KEY, facts).getBusinessKey()).toList());
+            java.util.List<Integer> numbers = new java.util.ArrayList<>();
+            for (var future : futures) {
+                numbers.add(Integer.parseInt(future.get().substring(8)));
+            }
+            java.util.Collections.sort(numbers);
+            assertThat(numbers).doesNotHaveDuplicates().hasSize(starts);
+            assertThat(numbers.get(starts - 1) - numbers.get(0)).isEqualTo(starts - 1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private static Map<String, Object> string(String value) {
         return Map.of("value", value, "type", "String");
     }
