@@ -21,10 +21,18 @@ public class Deadlines {
 
   private final WorkingCalendar calendar;
   private final StatutoryPeriods periods;
+  /** Counts weekends only in years without data: used, and said in the basis, only when the strict count fails. */
+  private final WorkingCalendar provisional;
 
   public Deadlines(WorkingCalendar calendar, StatutoryPeriods periods) {
     this.calendar = calendar;
     this.periods = periods;
+    this.provisional = calendar.withWeekendsOnlyFallback();
+  }
+
+  /** The note a provisional deadline carries in its basis, so a mediator and Cockpit see it must be checked. */
+  public static String provisionalNote(int year) {
+    return "（暂定：" + year + "年国务院节假日安排尚未录入，暂按周末计算；录入 calendar/cn/" + year + ".yaml 后请复核）";
   }
 
   /** The application's calendar data and period table, for use outside Spring (engine-only tests). */
@@ -45,8 +53,15 @@ public class Deadlines {
     Instant start = requireDate(from, "from").toInstant();
     StatutoryPeriod configured = periods.get(period);
     PeriodVersion version = configured.versionOn(start.atZone(ZONE).toLocalDate());
-    return count(period, start, version.length(), version.unit(), version.rollOver(), version.basis(),
-        version.inForceFrom());
+    try {
+      return count(calendar, period, start, version.length(), version.unit(), version.rollOver(), version.basis(),
+          version.inForceFrom());
+    } catch (YearNotCoveredException noData) {
+      // a running case must not stop at an incident because next year's notice is not out yet: count
+      // weekends only and say so in the basis, which the case shows next to the date
+      return count(provisional, period, start, version.length(), version.unit(), version.rollOver(),
+          version.basis() + provisionalNote(noData.year()), version.inForceFrom());
+    }
   }
 
   public Date due(String period, Date from) {
@@ -56,13 +71,17 @@ public class Deadlines {
   /** An ad-hoc period (e.g. an SLA from a DMN), counted like a statutory one with roll-over. */
   public Date after(Date from, int amount, String unit) {
     Instant start = requireDate(from, "from").toInstant();
-    return count(null, start, amount, PeriodUnit.valueOf(unit), true, null, null).dueDate();
+    try {
+      return count(calendar, null, start, amount, PeriodUnit.valueOf(unit), true, null, null).dueDate();
+    } catch (YearNotCoveredException noData) {
+      return count(provisional, null, start, amount, PeriodUnit.valueOf(unit), true, null, null).dueDate();
+    }
   }
 
   /** The start of the last working day before {@code due}: when a "deadline approaching" reminder fires. */
   public Date reminderBefore(Date due) {
     LocalDate day = requireDate(due, "due").toInstant().minusNanos(1).atZone(ZONE).toLocalDate();
-    while (!calendar.isWorkingDay(day)) {
+    while (!provisional.isWorkingDay(day)) {
       day = day.minusDays(1);
     }
     return Date.from(day.atStartOfDay(ZONE).toInstant());
@@ -86,10 +105,10 @@ public class Deadlines {
     if (to.isBefore(from)) {
       throw new IllegalArgumentException("the pause ends (" + to + ") before it starts (" + from + ")");
     }
-    int paused = calendar.workingDaysBetween(from, to);
+    int paused = provisional.workingDaysBetween(from, to);
     Instant dueAt = requireDate(due, "due").toInstant();
     LocalDate lastDay = dueAt.minusNanos(1).atZone(ZONE).toLocalDate();
-    LocalDate movedLastDay = calendar.addWorkingDays(lastDay, paused);
+    LocalDate movedLastDay = provisional.addWorkingDays(lastDay, paused);
     return Date.from(dueAt.atZone(ZONE).plusDays(ChronoUnit.DAYS.between(lastDay, movedLastDay)).toInstant());
   }
 
@@ -110,7 +129,7 @@ public class Deadlines {
     return rollOver ? calendar.rollOver(last) : last;
   }
 
-  private Deadline count(String period, Instant start, int length, PeriodUnit unit, boolean rollOver, String basis,
+  private static Deadline count(WorkingCalendar calendar, String period, Instant start, int length, PeriodUnit unit, boolean rollOver, String basis,
       LocalDate inForceFrom) {
     if (length < 0) {
       throw new IllegalArgumentException("a period cannot be negative: " + length);

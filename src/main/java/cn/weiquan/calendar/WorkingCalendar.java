@@ -91,6 +91,19 @@ public class WorkingCalendar {
     }
   }
 
+  private WorkingCalendar(WorkingCalendar data, boolean weekendsOnlyFallback) {
+    this.working = data.working;
+    this.firstYear = data.firstYear;
+    this.years = data.years;
+    this.holidayNames = data.holidayNames;
+    this.weekendsOnlyFallback = weekendsOnlyFallback;
+  }
+
+  /** The same data, counting weekends only in years without data (for provisional deadlines). */
+  public WorkingCalendar withWeekendsOnlyFallback() {
+    return weekendsOnlyFallback ? this : new WorkingCalendar(this, true);
+  }
+
   /** The calendar of the application's data files, without the fallback (for engine-only tests and tools). */
   public static WorkingCalendar fromClasspath() {
     return new WorkingCalendar(false);

@@ -218,10 +218,32 @@ class DeadlinesTest {
   }
 
   @Test
-  void periodReachingAYearWithoutDataNamesTheYear() {
-    assertThatThrownBy(() -> deadlines.compute("civil-limitation", shanghai("2026-05-01T10:00")))
+  void periodReachingAYearWithoutData_isProvisionalAndSaysSoInItsBasis() {
+    // 2026-05-01 + 3 years = Tuesday 2029-05-01: no data for 2029, so weekends only, flagged for review
+    Deadline limitation = deadlines.compute("civil-limitation", shanghai("2026-05-01T10:00"));
+    assertThat(limitation.lastDay()).isEqualTo("2029-05-01");
+    assertThat(limitation.basis()).contains("民法典").contains("暂定").contains("2029");
+  }
+
+  @Test
+  void mediationLimitEndingOnASaturdayOfAYearWithoutData_rollsOverPastTheWeekend() {
+    // accepted 2026-12-01, 60 days → Saturday 2027-01-30 → Monday 2027-02-01, ending at 24:00
+    Deadline limit = deadlines.compute("mediation-limit", shanghai("2026-12-01T09:00"));
+    assertThat(limit.lastDay()).isEqualTo("2027-02-01");
+    assertThat(limit.dueDate()).isEqualTo(shanghai("2027-02-02T00:00"));
+    assertThat(limit.basis()).contains("暂定").contains("2027");
+  }
+
+  @Test
+  void periodInsideTheData_isNotProvisional() {
+    assertThat(deadlines.compute("mediation-limit", shanghai("2026-05-06T09:00")).basis()).doesNotContain("暂定");
+  }
+
+  @Test
+  void calendarItselfStillRefusesAYearWithoutData() {
+    assertThatThrownBy(() -> deadlines.lastWorkingDay(java.time.LocalDate.parse("2026-12-20"), 30))
         .isInstanceOf(YearNotCoveredException.class)
-        .hasMessageContaining("2029");
+        .hasMessageContaining("2027");
   }
 
   @Test
