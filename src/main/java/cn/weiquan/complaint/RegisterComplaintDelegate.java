@@ -5,13 +5,11 @@ import static cn.weiquan.complaint.ComplaintVariables.*;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
-import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /** 登记投诉: assigns the complaint number (the business key) and completes the registration record. */
@@ -20,23 +18,16 @@ public class RegisterComplaintDelegate implements JavaDelegate {
   private static final Logger LOG = LoggerFactory.getLogger(RegisterComplaintDelegate.class);
   private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
-  private final Optional<ComplaintNumbering> numbering;
-
-  /** Optional until cn.weiquan.casenumber is on main: the application starts, a registration without it fails as an incident. */
-  @Autowired
-  public RegisterComplaintDelegate(Optional<ComplaintNumbering> numbering) {
-    this.numbering = numbering;
-  }
+  private final ComplaintNumbering numbering;
 
   public RegisterComplaintDelegate(ComplaintNumbering numbering) {
-    this(Optional.of(numbering));
+    this.numbering = numbering;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     Date now = ClockUtil.getCurrentTime();
-    String caseNo = numbering.orElseThrow(() -> new IllegalStateException("no case-number sequence (caseNumbers) is configured"))
-        .next(LocalDate.ofInstant(now.toInstant(), ZONE));
+    String caseNo = numbering.next(LocalDate.ofInstant(now.toInstant(), ZONE));
     execution.setProcessBusinessKey(caseNo);
     execution.setVariable(CASE_NO, caseNo);
     execution.setVariable(RECEIVED_AT, now);

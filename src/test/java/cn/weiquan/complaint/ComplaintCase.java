@@ -4,6 +4,7 @@ import static cn.weiquan.complaint.ComplaintVariables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.weiquan.calendar.Deadlines;
+import cn.weiquan.casenumber.CaseNumbers;
 import cn.weiquan.notification.MailTemplates;
 import cn.weiquan.notification.NotificationService;
 import cn.weiquan.notification.NotifyDelegate;
@@ -14,7 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -61,9 +61,9 @@ final class ComplaintCase {
     this.engine = engine;
     ClockUtil.setCurrentTime(at(MONDAY_MORNING));
     SlaPlanner planner = new SlaPlanner(deadlines);
-    AtomicInteger sequence = new AtomicInteger();
-    ComplaintNumbering numbering = day -> "TS-%d-%06d".formatted(day.getYear(), sequence.incrementAndGet());
-    Mocks.register("complaintRegistration", new RegisterComplaintDelegate(numbering));
+    CaseNumbers caseNumbers = new CaseNumbers(
+        ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDataSource());
+    Mocks.register("complaintRegistration", new RegisterComplaintDelegate(new SharedComplaintNumbering(caseNumbers)));
     Mocks.register("complaintSla", new ScheduleSlaDelegate(planner));
     Mocks.register("complaintTriage", new ApplyTriageDelegate());
     Mocks.register("complaintReminder", new SlaReminderDelegate());

@@ -53,8 +53,10 @@ class ComplaintResolutionTest {
     assertThat(acknowledged).hasSize(1);
     assertThat(acknowledged[0].getAllRecipients()[0].toString()).isEqualTo("wang@example.com");
     assertThat(ComplaintCase.text(acknowledged[0])).isNotBlank();
-    assertThat(acknowledged[0].getSubject()).contains("TS-2026-000001");
-    assertThat(complaint.instance.getBusinessKey()).isEqualTo("TS-2026-000001");
+    String caseNo = (String) complaint.variable(CASE_NO);
+    assertThat(caseNo).matches("TS-2026-\\d{6}");
+    assertThat(complaint.instance.getBusinessKey()).isEqualTo(caseNo);
+    assertThat(acknowledged[0].getSubject()).contains(caseNo);
     assertThat(complaint.variable(RESOLUTION_DUE))
         .isEqualTo(ComplaintCase.at(java.time.LocalDateTime.of(2026, 3, 24, 0, 0)));
     assertThat(complaint.task("Task_AcceptComplaint").getDueDate()).isEqualTo((Date) complaint.variable(FIRST_RESPONSE_DUE));

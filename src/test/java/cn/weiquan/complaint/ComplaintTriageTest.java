@@ -73,6 +73,16 @@ class ComplaintTriageTest {
   }
 
   @Test
+  void registration_givesConsecutiveComplaintNumbersAsBusinessKeys() {
+    String first = complaint.register("cleaning").instance.getBusinessKey();
+    String second = complaint.register("cleaning").instance.getBusinessKey();
+
+    assertThat(first).matches("TS-2026-\\d{6}");
+    assertThat(Integer.parseInt(second.substring(8))).isEqualTo(Integer.parseInt(first.substring(8)) + 1);
+    assertThat(complaint.variable(CASE_NO)).isEqualTo(second);
+  }
+
+  @Test
   void levelOverridden_generalRaisedToImportant_reasonKeptInHistory_committeeDecides() {
     complaint.register("cleaning", Map.of(REPEAT_COMPLAINT, false))
         .accept(Map.of(SEVERITY_OVERRIDE, "重要", SEVERITY_OVERRIDE_REASON, "同一楼栋一周内第三次反映，影响多户业主"))
