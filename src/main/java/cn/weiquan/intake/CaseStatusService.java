@@ -21,6 +21,8 @@ import org.camunda.bpm.engine.runtime.EventSubscription;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.EndEvent;
+import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.springframework.stereotype.Component;
 
@@ -54,9 +56,7 @@ public class CaseStatusService {
         history.createHistoricProcessInstanceQuery().processInstanceId(ref.processInstanceId()).singleResult();
     Map<String, Object> variables = variables(ref.processInstanceId());
     boolean ended = instance.getEndTime() != null;
-    CaseStatus.EndState endState = ended && instance.getEndActivityId() != null
-        ? new CaseStatus.EndState(instance.getEndActivityId(), name(ref.processDefinitionId(), instance.getEndActivityId()))
-        : null;
+    CaseStatus.EndState endState = ended ? endState(ref, instance) : null;
     return new CaseStatus(
         ref.caseNo(),
         ref.processKey(),
@@ -69,6 +69,25 @@ public class CaseStatusService {
         steps(ref.processInstanceId()),
         ended ? List.of() : waitingFor(ref, endpointsByMessage),
         evidence.list(ref.caseNo()));
+  }
+
+  /** The end event the case reached; an interrupting event sub-process (withdrawal) is reported by its own end event. */
+  private CaseStatus.EndState endState(CaseAccess.CaseRef ref, HistoricProcessInstance instance) {
+    String endId = instance.getEndActivityId();
+    if (endId == null || !(repositoryModel(ref).getModelElementById(endId) instanceof EndEvent)) {
+      endId = history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId()).finished()
+          .orderByHistoricActivityInstanceEndTime().desc().orderPartiallyByOccurrence().desc().list().stream()
+          .filter(a -> a.getActivityType() != null && a.getActivityType().endsWith("EndEvent"))
+          .map(HistoricActivityInstance::getActivityId)
+          .filter(id -> !(repositoryModel(ref).getModelElementById(id).getParentElement() instanceof SubProcess sub)
+              || sub.triggeredByEvent())
+          .findFirst().orElse(endId);
+    }
+    return endId == null ? null : new CaseStatus.EndState(endId, name(ref.processDefinitionId(), endId));
+  }
+
+  private BpmnModelInstance repositoryModel(CaseAccess.CaseRef ref) {
+    return models.computeIfAbsent(ref.processDefinitionId(), repository::getBpmnModelInstance);
   }
 
   /** When the case ended, or null while it runs. */

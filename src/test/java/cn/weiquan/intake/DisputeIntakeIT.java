@@ -23,11 +23,13 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 
 /** POST /api/disputes and the answers over real HTTP against the real consumer-dispute process. */
 class DisputeIntakeIT extends IntakeSupport {
@@ -301,16 +303,14 @@ class DisputeIntakeIT extends IntakeSupport {
   }
 
   private ResponseEntity<JsonNode> sendEvidence(String user, String caseNo, byte[] content, String type) {
-    MultipartBodyBuilder parts = new MultipartBodyBuilder();
-    parts.part("description", "<i>聊天记录截图</i>：商家承认漏电");
-    parts.part("files", new ByteArrayResource(content) {
-      @Override
-      public String getFilename() {
-        return "chat.png";
-      }
-    }).contentType(MediaType.parseMediaType(type));
+    MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+    parts.add("description", "<i>聊天记录截图</i>：商家承认漏电");
+    HttpHeaders fileHeaders = new HttpHeaders();
+    fileHeaders.setContentType(MediaType.parseMediaType(type));
+    fileHeaders.setContentDispositionFormData("files", "chat.png");
+    parts.add("files", new HttpEntity<>(content, fileHeaders));
     return as(user).post().uri("/api/disputes/" + caseNo + "/evidence").contentType(MediaType.MULTIPART_FORM_DATA)
-        .body(parts.build()).retrieve().toEntity(JsonNode.class);
+        .body(parts).retrieve().toEntity(JsonNode.class);
   }
 
   @Test
