@@ -345,7 +345,7 @@ class DisputeIntakeIT extends IntakeSupport {
     ResponseEntity<JsonNode> late = sendEvidence(merchant, caseNo, content, "text/plain");
 
     assertThat(late.getStatusCode()).as(String.valueOf(late.getBody())).isEqualTo(HttpStatus.CONFLICT);
-    String closedAt = CaseStatusService.beijing(due).toString();
+    String closedAt = java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(CaseStatusService.beijing(due));
     assertThat(late.getBody().path("closedAt").asText()).isEqualTo(closedAt).endsWith("+08:00");
     assertThat(late.getBody().path("detail").asText()).contains(closedAt);
     JsonNode kept = find(get(merchant, "/api/disputes/" + caseNo).getBody().path("evidence"), "id",

@@ -26,6 +26,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -191,10 +192,11 @@ public class DisputeController {
     }
     if (timing == Timing.LATE) {
       countLate(ref);
+      String closed = closedAt == null ? null : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(CaseStatusService.beijing(closedAt));
       throw new IntakeException(HttpStatus.CONFLICT, null,
-          "the evidence window of case " + caseNo + " closed at " + CaseStatusService.beijing(closedAt)
-              + "; the evidence is kept on the case as late evidence")
-          .with("closedAt", CaseStatusService.beijing(closedAt))
+          "the evidence window of case " + caseNo + " closed at " + closed
+              + " (Beijing time); the evidence is kept on the case as late evidence")
+          .with("closedAt", closed)
           .with("evidenceId", id)
           .with("timing", "late");
     }
