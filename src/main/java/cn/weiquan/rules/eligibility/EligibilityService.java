@@ -1,6 +1,8 @@
 package cn.weiquan.rules.eligibility;
 
 import cn.weiquan.rules.eligibility.EligibilityResult.Reason;
+import cn.weiquan.calendar.WorkingCalendar;
+import cn.weiquan.calendar.YearNotCoveredException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -29,6 +31,27 @@ public class EligibilityService {
   private static final Set<String> NO_PARALLEL_CASE = Set.of("regulator", "association");
   private static final Set<String> DECIDES_LIMITATION_ON_DEFENCE = Set.of("court", "arbitration");
 
+  private final WorkingCalendar calendar;
+
+  public EligibilityService(WorkingCalendar calendar) {
+    this.calendar = calendar;
+  }
+
+  /**
+   * Last day of the 3-year limitation (民法典 Art. 188): the corresponding day three years on, or the
+   * month's last day (Art. 201–202), moved past rest days of the official calendar (Art. 203). The
+   * roll-over is only needed once that nominal day has passed, so its year is one the calendar covers;
+   * for an older year without data the nominal day stands.
+   */
+  LocalDate limitationLastDay(LocalDate harmKnownOn) {
+    LocalDate nominal = harmKnownOn.plusYears(LIMITATION_YEARS);
+    try {
+      return calendar.rollOver(nominal);
+    } catch (YearNotCoveredException noData) {
+      return nominal;
+    }
+  }
+
   public EligibilityResult check(EligibilityFacts facts) {
     List<Reason> reasons = new ArrayList<>();
     boolean eligible = true;
@@ -48,8 +71,9 @@ public class EligibilityService {
           "《消费者权益保护法》第二条、第五十五条；种子案例：购买22台相机以营利为目的，不支持退一赔一"));
     }
 
-    if (facts.harmKnownOn() != null && !CivilCodeYearCount.within(facts.harmKnownOn(), LIMITATION_YEARS, filedOn)) {
-      LocalDate lastDay = CivilCodeYearCount.lastDay(facts.harmKnownOn(), LIMITATION_YEARS);
+    if (facts.harmKnownOn() != null && filedOn.isAfter(facts.harmKnownOn().plusYears(LIMITATION_YEARS))
+        && filedOn.isAfter(limitationLastDay(facts.harmKnownOn()))) {
+      LocalDate lastDay = limitationLastDay(facts.harmKnownOn());
       if (DECIDES_LIMITATION_ON_DEFENCE.contains(facts.channel())) {
         reasons.add(new Reason(LIMITATION_DEFENCE,
             "自知道权利受到损害之日起已超过三年（" + lastDay + " 24:00 届满）；法院或仲裁机构仍可受理，但对方提出时效抗辩的，请求可能不被支持。",

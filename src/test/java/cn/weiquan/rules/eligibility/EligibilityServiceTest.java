@@ -2,6 +2,7 @@ package cn.weiquan.rules.eligibility;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.weiquan.calendar.WorkingCalendar;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -9,7 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class EligibilityServiceTest {
-  private final EligibilityService service = new EligibilityService();
+  private final EligibilityService service = new EligibilityService(WorkingCalendar.fromClasspath());
 
   private static EligibilityFacts facts(String purpose, String harmKnown, String filed, String channel, List<String> pending) {
     return new EligibilityFacts(true, purpose, LocalDate.parse(harmKnown), LocalDate.parse(filed), channel, pending, null, null);
@@ -93,9 +94,26 @@ class EligibilityServiceTest {
   }
 
   @Test
-  void civilCodeYearCount_endsOnCorrespondingDay() {
-    assertThat(CivilCodeYearCount.lastDay(LocalDate.parse("2023-03-10"), 3)).isEqualTo("2026-03-10");
-    assertThat(CivilCodeYearCount.lastDay(LocalDate.parse("2024-02-29"), 3)).isEqualTo("2027-02-28");
-    assertThat(CivilCodeYearCount.lastDay(LocalDate.parse("2024-02-29"), 4)).isEqualTo("2028-02-29");
+  void limitation_endsOnTheCorrespondingDayOrTheMonthsLastDay() {
+    assertThat(service.limitationLastDay(LocalDate.parse("2023-03-10"))).isEqualTo("2026-03-10");
+    // 29 Feb 2024 + 3 years: no 29 Feb 2027, so the last day of February (民法典 Art. 202);
+    // 2027 has no calendar data yet, so no roll-over is applied to that future day
+    assertThat(service.limitationLastDay(LocalDate.parse("2024-02-29"))).isEqualTo("2027-02-28");
+  }
+
+  @ParameterizedTest(name = "harm known {0}, filed {1} -> eligible {2}")
+  @CsvSource({
+      // nominal last day 2026-02-15 is inside the Spring Festival rest (02-15..02-23): the period runs to 02-24 (Art. 203)
+      "2023-02-15, 2026-02-24, true",
+      "2023-02-15, 2026-02-25, false",
+      // nominal last day 2026-02-14 is a make-up working Saturday: no roll-over
+      "2023-02-14, 2026-02-14, true",
+      "2023-02-14, 2026-02-24, false",
+      // an ordinary Saturday (2026-03-07) rolls to Monday 03-09
+      "2023-03-07, 2026-03-09, true",
+      "2023-03-07, 2026-03-10, false"})
+  void limitationEndingOnARestDay_rollsOverToTheNextWorkingDay(String harmKnown, String filed, boolean eligible) {
+    EligibilityResult result = service.check(facts("living-consumption", harmKnown, filed, "regulator", List.of()));
+    assertThat(result.eligible()).isEqualTo(eligible);
   }
 }
