@@ -248,7 +248,8 @@ public class DisputeController {
     return party;
   }
 
-  Map<String, Object> variables(DisputeFiling f, ApiCaller caller) {
+  /** The process variables a filing starts the case with (also used by the benchmark's in-process starts). */
+  public Map<String, Object> variables(DisputeFiling f, ApiCaller caller) {
     var purchase = f.purchase();
     Map<String, Object> v = new HashMap<>();
     v.put(CONSUMER_NAME, f.consumer().name());
