@@ -147,7 +147,7 @@ public final class IntakeLoadBenchmark {
         return latencies;
       }));
     }
-    return collect(pool, results, start, errors.get(), errors);
+    return collect(pool, results, start, errors);
   }
 
   private static Phase runInProcess(RuntimeService runtime, DisputeController controller, StrictJson json, ApiCaller caller,
@@ -170,10 +170,10 @@ public final class IntakeLoadBenchmark {
         return latencies;
       }));
     }
-    return collect(pool, results, start, 0, errors);
+    return collect(pool, results, start, errors);
   }
 
-  private static Phase collect(ExecutorService pool, List<Future<List<Long>>> results, long start, long ignored, AtomicLong errors)
+  private static Phase collect(ExecutorService pool, List<Future<List<Long>>> results, long start, AtomicLong errors)
       throws Exception {
     List<Long> all = new ArrayList<>();
     for (Future<List<Long>> result : results) {
