@@ -12,7 +12,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.stereotype.Component;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
 
@@ -60,6 +62,13 @@ public class IntakeProblemResolver implements HandlerExceptionResolver, Ordered 
     }
     if (ex instanceof HttpMessageNotReadableException && causedBy(ex, JsonBodyLimitFilter.BodyTooLargeException.class)) {
       return new IntakeException(HttpStatus.PAYLOAD_TOO_LARGE, "body", "the request body exceeds the configured limit");
+    }
+    if (ex instanceof MultipartException) {
+      return new IntakeException(HttpStatus.BAD_REQUEST, "body", "the request body is not a readable multipart/form-data body");
+    }
+    if (ex instanceof HttpMediaTypeNotAcceptableException) {
+      // written as problem+json whatever the Accept header asked for: the advices could not answer at all
+      return new IntakeException(HttpStatus.NOT_ACCEPTABLE, null, "this resource answers in application/json only");
     }
     return null;
   }

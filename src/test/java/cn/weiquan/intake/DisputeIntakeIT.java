@@ -368,6 +368,33 @@ class DisputeIntakeIT extends IntakeSupport {
     assertThat(exe.getStatusCode()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
     assertThat(exe.getBody().path("field").asText()).isEqualTo("files[0]");
     assertThat(get("api", "/api/disputes/" + caseNo).getBody().path("evidence")).isEmpty();
+
+    ResponseEntity<JsonNode> early = sendEvidence("api", caseNo, "收据".getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/plain");
+    assertThat(early.getStatusCode()).as("kept on the case before any evidence window").isEqualTo(HttpStatus.ACCEPTED);
+    assertThat(get("api", "/api/disputes/" + caseNo).getBody().path("evidence").get(0).path("timing").asText())
+        .isEqualTo("outside-window");
+  }
+
+  @Test
+  void garbage_neverGives500() {
+    String caseNo = fileDispute(null);
+    List<ResponseEntity<JsonNode>> answers = List.of(
+        as("api").post().uri("/api/disputes/" + caseNo + "/evidence").contentType(MediaType.MULTIPART_FORM_DATA)
+            .body("not multipart at all").retrieve().toEntity(JsonNode.class),
+        as("api").post().uri("/api/disputes/" + caseNo + "/evidence").contentType(MediaType.APPLICATION_JSON)
+            .body("{}").retrieve().toEntity(JsonNode.class),
+        as("api").get().uri("/api/disputes/" + caseNo).accept(MediaType.TEXT_XML).retrieve().toEntity(JsonNode.class),
+        as("api").get().uri("/api/disputes/%00%27--").retrieve().toEntity(JsonNode.class),
+        as("api").post().uri("/api/disputes/" + caseNo + "/merchant-response").contentType(MediaType.APPLICATION_JSON)
+            .body("{\"answer\":\"reject\"}").retrieve().toEntity(JsonNode.class),
+        post("api", "/api/disputes/" + caseNo + "/consumer-decision", "{\"decision\":\"escalate\"}"),
+        post("api", "/api/disputes/" + caseNo + "/withdraw", "{\"reason\":[1,2]}"),
+        post("api", "/api/disputes", "{\"purchase\":{\"quantity\":1e400}}"),
+        post("api", "/api/disputes", "{".repeat(5000)),
+        as("api").put().uri("/api/disputes").contentType(MediaType.APPLICATION_JSON).body("{}").retrieve()
+            .toEntity(JsonNode.class));
+    answers.forEach(answer -> assertThat(answer.getStatusCode().value()).as(String.valueOf(answer.getBody()))
+        .isBetween(400, 499));
   }
 
   @Test
