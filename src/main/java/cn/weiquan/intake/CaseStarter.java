@@ -15,9 +15,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Starts a case for a filing exactly once per idempotency key. The key's row and the process instance are
- * written in one transaction: a concurrent retry with the same key blocks on the row, then finds the
- * committed filing and answers with its case; if the first start rolled back, the retry starts the case.
+ * Starts a case for a filing exactly once per idempotency key. The key's row is inserted in the transaction that
+ * starts the process instance: of two concurrent requests with one key, the second blocks on the key's unique
+ * index, fails when the first commits, rolls back its own start (case number included) and answers with the
+ * first one's case; if the first rolled back instead, the second's start stands.
  */
 @Component
 public class CaseStarter {
@@ -55,9 +56,9 @@ public class CaseStarter {
       }
       try {
         return transaction.execute(status -> {
-          keys.claim(scopedKey, processKey, fingerprint);
           StartedCase started = startInstance(processKey, variables);
-          keys.complete(scopedKey, started.caseNo(), started.processInstanceId());
+          // a concurrent twin blocks here on the key, then fails and rolls back its whole start
+          keys.record(new IdempotencyStore.Filing(scopedKey, processKey, started.caseNo(), started.processInstanceId(), fingerprint));
           return started;
         });
       } catch (DataIntegrityViolationException | ConcurrencyFailureException concurrentRetry) {

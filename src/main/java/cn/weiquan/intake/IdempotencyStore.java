@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 /**
  * Idempotency keys of filings, kept in the database (table wq_intake_key, created if absent; plain SQL for
  * H2 and PostgreSQL). The primary key on the caller-scoped key is what stops two concurrent retries from both
- * starting a case: the row is inserted in the same transaction that starts the process instance.
+ * starting a case: the row is inserted in the transaction that starts the process instance.
  */
 @Component
 public class IdempotencyStore {
@@ -59,16 +59,12 @@ public class IdempotencyStore {
     return rows.stream().findFirst();
   }
 
-  /** Called before a start so that the row lock is taken before the engine's work (a retry then waits, not races). */
-  public void claim(String scopedKey, String processKey, String fingerprint) {
+  /** Records the filing in the caller's transaction: it commits or rolls back with the case's start. */
+  public void record(Filing filing) {
     ensureTable();
     jdbc.update("INSERT INTO " + TABLE
-            + " (scoped_key, process_key, fingerprint, case_no, process_instance_id, created_at) VALUES (?, ?, ?, '', '', ?)",
-        scopedKey, processKey, fingerprint, new Timestamp(ClockUtil.getCurrentTime().getTime()));
-  }
-
-  public void complete(String scopedKey, String caseNo, String processInstanceId) {
-    jdbc.update("UPDATE " + TABLE + " SET case_no = ?, process_instance_id = ? WHERE scoped_key = ?",
-        caseNo, processInstanceId, scopedKey);
+            + " (scoped_key, process_key, fingerprint, case_no, process_instance_id, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+        filing.scopedKey(), filing.processKey(), filing.fingerprint(), filing.caseNo(), filing.processInstanceId(),
+        new Timestamp(ClockUtil.getCurrentTime().getTime()));
   }
 }

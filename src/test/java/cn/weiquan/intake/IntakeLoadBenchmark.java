@@ -67,19 +67,16 @@ public final class IntakeLoadBenchmark {
     int inProcessSeconds = Integer.getInteger("inProcessSeconds", 30);
     int warmup = Integer.getInteger("warmup", 10);
     Path dataDir = Files.createTempDirectory("weiquan-bench");
+    // command-line arguments: they win over application.yaml (server.port, weiquan.data-dir)
     ConfigurableApplicationContext app = new SpringApplicationBuilder(WeiquanApplication.class)
         .profiles("local")
-        .properties(Map.of(
-            "server.port", "0",
-            "weiquan.data-dir", dataDir.toString(),
-            "weiquan.mail.embedded.port", "0",
-            "camunda.bpm.job-execution.enabled", "false",
-            "camunda.bpm.metrics.enabled", "false",
-            "logging.level.root", "warn"))
-        .run();
+        .run("--server.port=0", "--weiquan.data-dir=" + dataDir, "--weiquan.mail.embedded.port=0",
+            "--camunda.bpm.job-execution.enabled=false", "--camunda.bpm.metrics.enabled=false",
+            "--logging.level.root=warn");
     try {
       int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-      System.out.printf("Weiquan on port %d, H2 file database in %s, %d clients%n", port, dataDir, clients);
+      System.out.printf("Weiquan on port %d, H2 file database in %s, %d clients, %d CPUs%n", port,
+          app.getEnvironment().getProperty("spring.datasource.url"), clients, Runtime.getRuntime().availableProcessors());
       HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
       URI uri = URI.create("http://127.0.0.1:" + port + "/api/disputes");
       String auth = "Basic " + Base64.getEncoder().encodeToString("api:api".getBytes(StandardCharsets.UTF_8));
