@@ -77,7 +77,8 @@ public final class IntakeLoadBenchmark {
       int port = ((WebServerApplicationContext) app).getWebServer().getPort();
       System.out.printf("Weiquan on port %d, H2 file database in %s, %d clients, %d CPUs%n", port,
           app.getEnvironment().getProperty("spring.datasource.url"), clients, Runtime.getRuntime().availableProcessors());
-      HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      // HTTP/1.1 keep-alive: no h2c upgrade attempt on every new connection
+      HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
       URI uri = URI.create("http://127.0.0.1:" + port + "/api/disputes");
       String auth = "Basic " + Base64.getEncoder().encodeToString("api:api".getBytes(StandardCharsets.UTF_8));
 
