@@ -1,0 +1,89 @@
+package cn.weiquan.casenumber;
+
+import java.time.LocalDate;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Human-readable case numbers: "WQ" → WQ-2026-000123, sequential per prefix and year.
+ * <p>
+ * The counter is one row per prefix and year, incremented by an UPDATE in the caller's transaction
+ * (the engine's, when called from a delegate), so concurrent starts queue on the row lock and a rolled-back
+ * start gives its number back. The table and the year's row are created once in their own short transaction.
+ * Plain SQL that H2 and PostgreSQL both accept.
+ */
+@Component("caseNumbers")
+public class CaseNumbers {
+
+    static final String TABLE = "wq_case_sequence";
+    private static final Pattern PREFIX = Pattern.compile("[A-Z]{2,8}");
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate callersOrOwn;
+    private final TransactionTemplate separate;
+    private volatile boolean tableReady;
+
+    public CaseNumbers(DataSource dataSource) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        // a transaction manager on the same DataSource joins the transaction already bound to the thread (the engine's)
+        var transactions = new DataSourceTransactionManager(dataSource);
+        this.callersOrOwn = new TransactionTemplate(transactions);
+        this.separate = new TransactionTemplate(transactions);
+        this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /** The next number for the prefix in the year of {@code day}, e.g. next("WQ", 2026-03-05) = "WQ-2026-000124". */
+    public String next(String prefix, LocalDate day) {
+        if (prefix == null || !PREFIX.matcher(prefix).matches()) {
+            throw new IllegalArgumentException("case-number prefix must be 2-8 capital letters, was " + prefix);
+        }
+        int year = day.getYear();
+        ensureRow(prefix, year);
+        Long value = callersOrOwn.execute(status -> {
+            int updated = jdbc.update("UPDATE " + TABLE + " SET last_value = last_value + 1 WHERE prefix = ? AND seq_year = ?", prefix, year);
+            if (updated != 1) {
+                throw new IllegalStateException("no case-number row for " + prefix + " " + year);
+            }
+            return jdbc.queryForObject("SELECT last_value FROM " + TABLE + " WHERE prefix = ? AND seq_year = ?", Long.class, prefix, year);
+        });
+        return String.format("%s-%d-%06d", prefix, year, value);
+    }
+
+    private synchronized void createTable() {
+        if (tableReady) {
+            return;
+        }
+        try {
+            separate.executeWithoutResult(status -> jdbc.execute("CREATE TABLE IF NOT EXISTS " + TABLE
+                    + " (prefix VARCHAR(8) NOT NULL, seq_year INTEGER NOT NULL, last_value BIGINT NOT NULL, PRIMARY KEY (prefix, seq_year))"));
+        } catch (DataAccessException createdByAnotherNode) {
+            // PostgreSQL's IF NOT EXISTS is not atomic between two sessions: the loser fails, and the table is there
+            jdbc.queryForObject("SELECT COUNT(*) FROM " + TABLE, Integer.class);
+        }
+        tableReady = true;
+    }
+
+    private void ensureRow(String prefix, int year) {
+        if (!tableReady) {
+            createTable();
+        }
+        Integer rows = jdbc.queryForObject("SELECT COUNT(*) FROM " + TABLE + " WHERE prefix = ? AND seq_year = ?", Integer.class, prefix, year);
+        if (rows != null && rows > 0) {
+            return;
+        }
+        try {
+            separate.executeWithoutResult(status ->
+                    jdbc.update("INSERT INTO " + TABLE + " (prefix, seq_year, last_value) VALUES (?, ?, 0)", prefix, year));
+        } catch (DataAccessException concurrentInsert) {
+            // another start created the year's row first: that row is what we need
+        }
+    }
+}

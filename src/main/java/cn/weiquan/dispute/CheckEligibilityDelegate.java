@@ -1,0 +1,59 @@
+package cn.weiquan.dispute;
+
+import static cn.weiquan.dispute.DisputeVariables.*;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+import cn.weiquan.rules.eligibility.EligibilityFacts;
+import cn.weiquan.rules.eligibility.EligibilityResult;
+import cn.weiquan.rules.eligibility.EligibilityService;
+
+/**
+ * Task_CheckEligibility: can the case be accepted? Writes eligible, punitiveDamagesAllowed and the reasons
+ * (reason: what the consumer is told; basis: the law behind it; eligibilityCodes for reports).
+ */
+@Component("checkEligibility")
+public class CheckEligibilityDelegate implements JavaDelegate {
+
+    static final String NATURAL_PERSON = "naturalPerson";
+    static final String PURPOSE = "purpose";
+    static final String ELIGIBILITY_CODES = "eligibilityCodes";
+
+    private final EligibilityService eligibility;
+
+    public CheckEligibilityDelegate(EligibilityService eligibility) {
+        this.eligibility = eligibility;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), CHINA);
+        // a consumer registering a dispute is a natural person buying for living consumption unless the case says otherwise
+        boolean naturalPerson = !execution.hasVariable(NATURAL_PERSON) || flag(execution, NATURAL_PERSON);
+        String purpose = execution.hasVariable(PURPOSE) ? string(execution, PURPOSE) : "living-consumption";
+        LocalDate harmKnownOn = firstPresent(day(execution, HARM_KNOWN_ON), day(execution, RECEIVED_AT), day(execution, PAID_AT));
+        var facts = new EligibilityFacts(naturalPerson, purpose, harmKnownOn, today, "negotiation", List.of(), null, null);
+        EligibilityResult result = eligibility.check(facts);
+        execution.setVariable(ELIGIBLE, result.eligible());
+        execution.setVariable(PUNITIVE_DAMAGES_ALLOWED, result.punitiveDamagesAllowed());
+        execution.setVariable(ELIGIBILITY_CODES, result.reasons().stream().map(EligibilityResult.Reason::code).collect(Collectors.joining(",")));
+        execution.setVariable(REASON, result.reasons().stream().map(EligibilityResult.Reason::message).collect(Collectors.joining("\n")));
+        execution.setVariable(BASIS, result.reasons().stream().map(EligibilityResult.Reason::basis).distinct().collect(Collectors.joining("；")));
+    }
+
+    private static LocalDate firstPresent(LocalDate... days) {
+        for (LocalDate day : days) {
+            if (day != null) {
+                return day;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,309 @@
+package cn.weiquan.dispute;
+
+import static cn.weiquan.dispute.DisputeVariables.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+
+import cn.weiquan.calendar.DeadlinePause;
+import cn.weiquan.calendar.Deadlines;
+import cn.weiquan.casenumber.CaseNumbers;
+import cn.weiquan.notification.MailTemplates;
+import cn.weiquan.notification.NotificationService;
+import cn.weiquan.notification.NotifyDelegate;
+import cn.weiquan.rules.compensation.CompensationService;
+import cn.weiquan.rules.eligibility.EligibilityService;
+
+import jakarta.mail.internet.MimeMessage;
+
+/**
+ * The consumer-dispute process on a real engine with the real beans of the other parts (calendar, rules,
+ * notification over real SMTP, case numbers on the engine's database). Each wait state has one default way through;
+ * a test says only what makes its path different. The job executor is off: async steps run when {@link #runJobs()}
+ * says so, and time passes only by {@link #passTimer(String)}.
+ */
+final class DisputeCases {
+
+    /** Monday 2 March 2026, 10:00 in Beijing: the day the consumer calls. */
+    static final Instant REGISTERED = Instant.parse("2026-03-02T02:00:00Z");
+    static final String CONSUMER_MAIL = "zhangsan@example.cn";
+    static final String MERCHANT_MAIL = "shop@example.cn";
+    static final String MEDIATOR_MAIL = "mediator@weiquan.local";
+    static final String BPMN = "processes/consumer-dispute.bpmn";
+    static final String PENALTY_DMN = "processes/platform-penalty.dmn";
+
+    /** The engine of these tests: the shared test engine's settings plus the coverage listeners. */
+    static ProcessEngineCoverageExtension engine() {
+        return ProcessEngineCoverageExtension.builder("dispute/camunda.cfg.xml").build();
+    }
+
+    static GreenMailExtension smtp() {
+        return new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+                .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+    }
+
+    final ProcessEngine engine;
+    final GreenMailExtension mail;
+    final Deadlines deadlines = Deadlines.fromClasspath();
+
+    DisputeCases(ProcessEngine engine, GreenMailExtension mail) {
+        this.engine = engine;
+        this.mail = mail;
+    }
+
+    /** Registers the real beans; the clock stands at {@link #REGISTERED}. The test class deploys the models. */
+    void setUp() {
+        // camunda-bpm-assert keeps its engine in a static: bind it to this engine, not to another test class's
+        BpmnAwareTests.init(engine);
+        ClockUtil.setCurrentTime(Date.from(REGISTERED));
+        register(engine, mailSender(mail.getSmtp().getPort()));
+    }
+
+    void tearDown() {
+        BpmnAwareTests.reset();
+        Mocks.reset();
+        ClockUtil.reset();
+    }
+
+    /** The real beans of every part the process calls, as the application wires them. */
+    static void register(ProcessEngine engine, JavaMailSenderImpl mailSender) {
+        var configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        Deadlines deadlines = Deadlines.fromClasspath();
+        var compensation = new CompensationService();
+        Mocks.register("assignCaseNumber", new AssignCaseNumberDelegate(new CaseNumbers(configuration.getDataSource())));
+        Mocks.register("checkEligibility", new CheckEligibilityDelegate(new EligibilityService(deadlines.calendar())));
+        Mocks.register("enterStage", new EnterStageDelegate(deadlines));
+        Mocks.register("escalateAcceptance", new EscalateAcceptanceDelegate());
+        Mocks.register("applyTestingPause", new ApplyTestingPauseDelegate(
+                new DeadlinePause(deadlines, engine.getRuntimeService(), engine.getManagementService())));
+        Mocks.register("checkLimitation", new CheckLimitationDelegate(deadlines));
+        Mocks.register("quotePlatformCompensation", new QuotePlatformCompensationDelegate(compensation));
+        Mocks.register("quoteClaims", new QuoteClaimsDelegate(compensation));
+        Mocks.register("notify", new NotifyDelegate(new NotificationService(mailSender, new MailTemplates(), "维权平台 <noreply@weiquan.local>")));
+    }
+
+    static JavaMailSenderImpl mailSender(int port) {
+        var sender = new JavaMailSenderImpl();
+        sender.setHost("127.0.0.1");
+        sender.setPort(port);
+        sender.setDefaultEncoding("UTF-8");
+        Properties timeouts = new Properties();
+        timeouts.put("mail.smtp.connectiontimeout", "2000");
+        timeouts.put("mail.smtp.timeout", "2000");
+        sender.setJavaMailProperties(timeouts);
+        return sender;
+    }
+
+    /** The seed's first case: a washing machine bought on Taobao that leaks badly (案例一). */
+    static Map<String, Object> washingMachineCase() {
+        Map<String, Object> v = new HashMap<>();
+        v.put(CONSUMER_NAME, "张小明");
+        v.put(CONSUMER_PHONE, "13800000000");
+        v.put(CONSUMER_EMAIL, CONSUMER_MAIL);
+        v.put(MERCHANT_NAME, "某家电旗舰店");
+        v.put(MERCHANT_EMAIL, MERCHANT_MAIL);
+        v.put("mediatorEmail", MEDIATOR_MAIL);
+        v.put(PURCHASE_CHANNEL, "online-platform");
+        v.put(PLATFORM, "taobao");
+        v.put(SHOP_ID, "shop-1024");
+        v.put(ITEM_NAME, "滚筒洗衣机");
+        v.put(PRICE, "1999.00");
+        v.put(QUANTITY, 1);
+        v.put(PAID_AT, day(2026, 2, 20));
+        v.put(RECEIVED_AT, day(2026, 2, 24));
+        v.put(HARM_KNOWN_ON, day(2026, 2, 25));
+        v.put(CATEGORY, "quality");
+        v.put(DESCRIPTION, "收到货物后发现洗衣机漏水严重，无法正常使用；商家以“非质量问题”为由拒绝退换。");
+        v.put(CLAIM_REFUND, true);
+        v.put(CLAIM_REPLACE, false);
+        v.put(CLAIM_REPAIR, false);
+        v.put(CLAIM_AMOUNT, "0.00");
+        v.put(ARBITRATION_AGREEMENT, false);
+        v.put(REPORT_VIOLATION, false);
+        return v;
+    }
+
+    static Date day(int year, int month, int dayOfMonth) {
+        return Date.from(LocalDate.of(year, month, dayOfMonth).atStartOfDay(CHINA).toInstant());
+    }
+
+    ProcessInstance start() {
+        return start(Map.of());
+    }
+
+    ProcessInstance start(Map<String, Object> changes) {
+        Map<String, Object> variables = washingMachineCase();
+        variables.putAll(changes);
+        ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey(PROCESS_KEY, variables);
+        runJobs();
+        return instance;
+    }
+
+    /** Runs the async steps (mails) that are due, as the job executor would; timers are left to {@link #passTimer}. */
+    void runJobs() {
+        for (int round = 0; round < 100; round++) {
+            List<Job> jobs = engine.getManagementService().createJobQuery().executable().messages().list();
+            if (jobs.isEmpty()) {
+                return;
+            }
+            for (Job job : jobs) {
+                engine.getManagementService().executeJob(job.getId());
+            }
+        }
+        throw new AssertionError("async jobs keep coming");
+    }
+
+    /** Moves the clock one minute past the timer of {@code activityId} and fires it. */
+    Date passTimer(String activityId) {
+        Job timer = timer(activityId);
+        Date due = timer.getDuedate();
+        ClockUtil.setCurrentTime(new Date(due.getTime() + 60_000));
+        engine.getManagementService().executeJob(timer.getId());
+        runJobs();
+        return due;
+    }
+
+    Job timer(String activityId) {
+        List<Job> timers = engine.getManagementService().createJobQuery().timers().activityId(activityId).list();
+        assertThat(timers).as("timer %s", activityId).hasSize(1);
+        return timers.get(0);
+    }
+
+    Date now() {
+        return ClockUtil.getCurrentTime();
+    }
+
+    /** Moves the clock, firing nothing. */
+    void setClock(Date time) {
+        ClockUtil.setCurrentTime(time);
+    }
+
+    static Date dateOf(Instant instant) {
+        return Date.from(instant);
+    }
+
+    Task task(ProcessInstance instance, String taskKey) {
+        return engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskKey).singleResult();
+    }
+
+    void complete(ProcessInstance instance, String taskKey, Map<String, Object> variables) {
+        Task task = task(instance, taskKey);
+        assertThat(task).as("open task %s", taskKey).isNotNull();
+        engine.getTaskService().complete(task.getId(), variables);
+        runJobs();
+    }
+
+    void correlate(ProcessInstance instance, String message, Map<String, Object> variables) {
+        engine.getRuntimeService().createMessageCorrelation(message).processInstanceBusinessKey(caseNo(instance))
+                .setVariables(Variables.fromMap(variables)).correlateWithResult();
+        runJobs();
+    }
+
+    String caseNo(ProcessInstance instance) {
+        return (String) engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+                .variableName(CASE_NO).singleResult().getValue();
+    }
+
+    Object variable(ProcessInstance instance, String name) {
+        var historic = engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+                .variableName(name).singleResult();
+        return historic == null ? null : historic.getValue();
+    }
+
+    // ---------- the default way through each stage
+
+    /** Merchant refuses: the consumer is asked for the next channel. */
+    void merchantRefuses(ProcessInstance instance) {
+        correlate(instance, "MerchantResponse", Map.of(MERCHANT_ANSWER, "reject"));
+    }
+
+    void chooseChannel(ProcessInstance instance, String channel) {
+        complete(instance, "Task_RecordChannelChoice", Map.of(NEXT_CHANNEL, channel, "channelNote", "电话回访：消费者选择" + channel));
+    }
+
+    void toChannel(ProcessInstance instance, String channel) {
+        merchantRefuses(instance);
+        chooseChannel(instance, channel);
+    }
+
+    void acceptMediation(ProcessInstance instance) {
+        complete(instance, "Task_ReviewAcceptance", Map.of(MEDIATION_ACCEPTED, true));
+    }
+
+    void session(ProcessInstance instance, String outcome) {
+        complete(instance, "Task_ConductMediationSession", Map.of("sessionDate", "2026-03-10", "sessionSummary", "双方陈述意见", SESSION_OUTCOME, outcome));
+    }
+
+    void draftAndConfirm(ProcessInstance instance, boolean merchantConfirms) {
+        complete(instance, "Task_DraftAgreement", Map.of("agreementText", "经营者为消费者办理退货退款1999.00元", "agreementAmount", "1999.00"));
+        complete(instance, "Task_ConfirmAgreement", Map.of(CONSUMER_CONFIRMED, true, MERCHANT_CONFIRMED, merchantConfirms));
+    }
+
+    // ---------- mail
+
+    List<MimeMessage> mailsTo(String address) {
+        List<MimeMessage> to = new ArrayList<>();
+        for (MimeMessage message : mail.getReceivedMessages()) {
+            try {
+                if (message.getAllRecipients()[0].toString().contains(address)) {
+                    to.add(message);
+                }
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return to;
+    }
+
+    static String body(MimeMessage message) {
+        return GreenMailUtil.getBody(message);
+    }
+
+    static String text(MimeMessage message) {
+        try {
+            return message.getSubject() + "\n" + decoded(message);
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String decoded(MimeMessage message) {
+        try {
+            Object content = message.getContent();
+            return content instanceof String s ? s : GreenMailUtil.getBody(message);
+        } catch (IOException | jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The mailMessageIds the process recorded: one per mail handed to the SMTP server. */
+    int mailsRecorded(ProcessInstance instance) {
+        Object ids = variable(instance, "mailMessageIds");
+        return ids == null ? 0 : ids.toString().split("\n").length;
+    }
+}

@@ -1,0 +1,134 @@
+package cn.weiquan.dispute;
+
+import static cn.weiquan.dispute.DisputeVariables.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+
+/** Platform intervention (平台介入) with the respondent's 3-day evidence window. */
+@Deployment(resources = {DisputeCases.BPMN, DisputeCases.PENALTY_DMN})
+class PlatformInterventionTest {
+
+    @RegisterExtension
+    static ProcessEngineCoverageExtension engineExtension = DisputeCases.engine();
+    @RegisterExtension
+    static GreenMailExtension smtp = DisputeCases.smtp();
+
+    ProcessEngine engine;
+    DisputeCases cases;
+
+    @BeforeEach
+    void setUp() {
+        cases = new DisputeCases(engine, smtp);
+        cases.setUp();
+    }
+
+    @AfterEach
+    void tearDown() {
+        cases.tearDown();
+    }
+
+    private ProcessInstance atTheEvidenceWindow() {
+        ProcessInstance instance = cases.start();
+        cases.toChannel(instance, "platform");
+        assertThat(instance).isWaitingAt("Gateway_EvidenceRace");
+        return instance;
+    }
+
+    @Test
+    void evidenceRequested_bothPartiesAreAskedAndTheWindowIsThreeCalendarDays() {
+        ProcessInstance instance = atTheEvidenceWindow();
+
+        // requested Monday 2 March: 3 calendar days, not rolled over → Thursday 5 March 24:00 Beijing time
+        Date due = Date.from(Instant.parse("2026-03-05T16:00:00Z"));
+        assertThat(cases.variable(instance, EVIDENCE_DUE)).isEqualTo(due);
+        assertThat(cases.timer("Timer_EvidenceWindow").getDuedate()).isEqualTo(due);
+        assertThat(cases.timer("Timer_EvidenceWindowReminder").getDuedate())
+                .isEqualTo(cases.deadlines.reminderBefore(due)).isEqualTo(cases.variable(instance, EVIDENCE_REMINDER_AT));
+        assertThat(instance).variables().containsEntry(STAGE, "平台介入");
+        assertThat(cases.mailsTo(DisputeCases.MERCHANT_MAIL)).last().satisfies(m -> assertThat(DisputeCases.text(m)).contains("2026年3月5日"));
+    }
+
+    @Test
+    void evidenceInTime_platformReviewerDecidesAndThePenaltyAndCompensationApply() {
+        ProcessInstance instance = atTheEvidenceWindow();
+
+        cases.correlate(instance, "EvidenceSubmitted", Map.of(EVIDENCE_FROM, "merchant", EVIDENCE_DESCRIPTION, "发货记录截图"));
+
+        assertThat(instance).isWaitingAt("Task_PlatformReview");
+        Task review = cases.task(instance, "Task_PlatformReview");
+        assertThat(review).hasCandidateGroup("platform-reviewers");
+        // platform-review: 3 working days from Monday 2 March → Thursday 5 March 24:00
+        assertThat(review.getDueDate()).isEqualTo(Date.from(Instant.parse("2026-03-05T16:00:00Z")))
+                .isEqualTo(cases.variable(instance, REVIEW_DUE));
+        assertThat(instance).variables().containsEntry(EVIDENCE_WINDOW_LAPSED, false).containsEntry(STAGE, "平台审核");
+
+        cases.complete(instance, "Task_PlatformReview", Map.of(PLATFORM_VIOLATION, "late-shipment", PLATFORM_DECISION, "卖家未在72小时内发货，投诉成立"));
+
+        assertThat(instance).hasPassed("BusinessRule_PlatformPenalty", "Task_QuotePlatformCompensation").isWaitingAt("Task_RecordPlatformDecisionAnswer");
+        // Taobao late shipment: 5% of 1999.00 = 99.95, capped at 30.00; 3 points if not paid before the platform steps in
+        assertThat(instance).variables().containsEntry(POINTS_DEDUCTED, 3).containsEntry(COMPENSATION_RULE, "late-shipment")
+                .containsEntry(COMPENSATION_AMOUNT, "30.00").containsEntry(STAGE, "平台已裁决");
+        cases.complete(instance, "Task_RecordPlatformDecisionAnswer", Map.of(CONSUMER_DECISION, "accept"));
+
+        assertThat(instance).isEnded().hasPassed("EndEvent_ResolvedByPlatform");
+        assertThat(cases.variable(instance, STAGE)).isEqualTo("平台处理完结");
+    }
+
+    @Test
+    void evidenceWindowLapses_platformDecidesOnTheRecordAndTheHistorySaysSo() {
+        ProcessInstance instance = atTheEvidenceWindow();
+
+        Date due = cases.passTimer("Timer_EvidenceWindow");
+
+        assertThat(due).isEqualTo(cases.variable(instance, EVIDENCE_DUE));
+        assertThat(instance).hasPassed("Timer_EvidenceWindow", "EndEvent_EvidenceWindowLapsed").isWaitingAt("Task_PlatformReview");
+        assertThat(instance).variables().containsEntry(EVIDENCE_WINDOW_LAPSED, true);
+        var lapsed = engine.getHistoryService().createHistoricDetailQuery().processInstanceId(instance.getId()).variableUpdates().list()
+                .stream().map(HistoricVariableUpdate.class::cast).filter(u -> u.getVariableName().equals(EVIDENCE_WINDOW_LAPSED)).toList();
+        assertThat(lapsed).singleElement().satisfies(u -> assertThat(u.getValue()).isEqualTo(true));
+
+        cases.complete(instance, "Task_PlatformReview", Map.of(PLATFORM_VIOLATION, "none", PLATFORM_DECISION, "被投诉方逾期未举证，按现有材料支持消费者退货退款"));
+
+        assertThat(instance).hasNotPassed("BusinessRule_PlatformPenalty").isWaitingAt("Task_RecordPlatformDecisionAnswer");
+    }
+
+    @Test
+    void evidenceWindowClosing_partiesAreRemindedOneWorkingDayBefore() {
+        ProcessInstance instance = atTheEvidenceWindow();
+        int before = cases.mailsTo(DisputeCases.MERCHANT_MAIL).size();
+
+        cases.passTimer("Timer_EvidenceWindowReminder");
+
+        assertThat(instance).hasPassed("Task_NotifyEvidenceWindowClosing", "EndEvent_EvidenceReminderSent").isWaitingAt("Gateway_EvidenceRace");
+        assertThat(cases.mailsTo(DisputeCases.MERCHANT_MAIL)).hasSize(before + 1);
+    }
+
+    @Test
+    void consumerRejectsThePlatformDecisionByMessage_choosesTheNextChannelAgain() {
+        ProcessInstance instance = atTheEvidenceWindow();
+        cases.correlate(instance, "EvidenceSubmitted", Map.of(EVIDENCE_FROM, "merchant", EVIDENCE_DESCRIPTION, "质检报告"));
+        cases.complete(instance, "Task_PlatformReview", Map.of(PLATFORM_VIOLATION, "none", PLATFORM_DECISION, "证据不足以认定违规"));
+
+        cases.correlate(instance, "ConsumerDecision", Map.of(CONSUMER_DECISION, "escalate"));
+
+        assertThat(instance).hasPassed("Event_PlatformDecisionAnswered").isWaitingAt("Task_RecordChannelChoice");
+        assertThat(instance).variables().containsEntry(STAGE, "选择维权途径");
+    }
+}

@@ -1,0 +1,177 @@
+package cn.weiquan.dispute;
+
+import static cn.weiquan.dispute.DisputeVariables.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+
+/** Registration and negotiation with the merchant (协商和解). */
+@Deployment(resources = {DisputeCases.BPMN, DisputeCases.PENALTY_DMN})
+class RegistrationAndNegotiationTest {
+
+    @RegisterExtension
+    static ProcessEngineCoverageExtension engineExtension = DisputeCases.engine();
+    @RegisterExtension
+    static GreenMailExtension smtp = DisputeCases.smtp();
+
+    ProcessEngine engine;
+    DisputeCases cases;
+
+    @BeforeEach
+    void setUp() {
+        cases = new DisputeCases(engine, smtp);
+        cases.setUp();
+    }
+
+    @AfterEach
+    void tearDown() {
+        cases.tearDown();
+    }
+
+    @Test
+    void eligibleCase_isNumberedAndTheMerchantIsAskedToRespondWithinThreeWorkingDays() {
+        ProcessInstance instance = cases.start();
+
+        String caseNo = cases.caseNo(instance);
+        assertThat(caseNo).matches("WQ-2026-\\d{6}");
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseNo).count()).isEqualTo(1);
+        assertThat(instance).isWaitingAt("Gateway_MerchantResponseRace");
+        assertThat(instance).variables().containsEntry(STAGE, "协商和解").containsEntry(ELIGIBLE, true);
+        // Monday 2 March + 3 working days: Thursday 5 March, 24:00 Beijing time
+        assertThat(cases.variable(instance, MERCHANT_RESPONSE_DUE)).isEqualTo(Date.from(Instant.parse("2026-03-05T16:00:00Z")));
+        assertThat(cases.variable(instance, MERCHANT_RESPONSE_DUE + "Basis")).isNotNull();
+        assertThat(cases.timer("Timer_MerchantResponseWindow").getDuedate()).isEqualTo(Date.from(Instant.parse("2026-03-05T16:00:00Z")));
+        assertThat(cases.mailsTo(DisputeCases.MERCHANT_MAIL)).hasSize(1);
+        assertThat(DisputeCases.text(cases.mailsTo(DisputeCases.MERCHANT_MAIL).get(0))).contains(caseNo);
+    }
+
+    @Test
+    void consecutiveCases_getConsecutiveNumbers() {
+        String first = cases.caseNo(cases.start());
+        String second = cases.caseNo(cases.start());
+        assertThat(Integer.parseInt(second.substring(8))).isEqualTo(Integer.parseInt(first.substring(8)) + 1);
+    }
+
+    @Test
+    void registeredFromTheTasklistStartForm_formValuesAreReadAsTheyArrive() {
+        Map<String, Object> form = new HashMap<>(DisputeCases.washingMachineCase());
+        // the date fields of a Camunda Form arrive as text
+        form.put(PAID_AT, "2026-02-20");
+        form.put(RECEIVED_AT, "2026-02-24");
+        form.put(HARM_KNOWN_ON, "2026-02-25");
+        form.remove(PLATFORM);
+        form.remove(REPORT_VIOLATION);
+        String definitionId = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(PROCESS_KEY)
+                .singleResult().getId();
+        assertThat(engine.getFormService().getStartFormKey(definitionId)).isNull();
+        assertThat(engine.getFormService().getStartFormData(definitionId).getCamundaFormRef().getKey()).isEqualTo("form-register-dispute");
+
+        ProcessInstance instance = engine.getFormService().submitStartForm(definitionId, form);
+        cases.runJobs();
+
+        assertThat(instance).isWaitingAt("Gateway_MerchantResponseRace");
+        assertThat(instance).variables().containsEntry(REPORT_VIOLATION, false).containsEntry(ELIGIBLE, true);
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
+                .getBusinessKey()).isEqualTo(cases.caseNo(instance));
+    }
+
+    @Test
+    void ineligibleCase_consumerIsToldWhyWithTheBasisAndTheCaseEndsNotAccepted() {
+        ProcessInstance instance = cases.start(Map.of(HARM_KNOWN_ON, DisputeCases.day(2022, 12, 1)));
+
+        assertThat(instance).isEnded().hasPassed("Task_NotifyNotEligible");
+        assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
+                .activityId("EndEvent_NotEligible").count()).isEqualTo(1);
+        assertThat(cases.variable(instance, STAGE)).isEqualTo("不予受理");
+        assertThat(cases.variable(instance, ELIGIBLE)).isEqualTo(false);
+        assertThat((String) cases.variable(instance, BASIS)).contains("第一百八十八条");
+        assertThat(cases.mailsTo(DisputeCases.MERCHANT_MAIL)).isEmpty();
+        assertThat(cases.mailsTo(DisputeCases.CONSUMER_MAIL)).singleElement()
+                .satisfies(mail -> assertThat(DisputeCases.text(mail)).contains("三年"));
+    }
+
+    @Test
+    void merchantAccepts_settledByNegotiationAfterTheFulfilmentIsConfirmed() {
+        ProcessInstance instance = cases.start();
+
+        cases.correlate(instance, "MerchantResponse", Map.of(MERCHANT_ANSWER, "accept"));
+
+        assertThat(instance).isWaitingAt("Task_ConfirmSettlement");
+        Task confirm = cases.task(instance, "Task_ConfirmSettlement");
+        assertThat(confirm).hasCandidateGroup("mediators");
+        assertThat(confirm.getDueDate()).isEqualTo(cases.variable(instance, "settlementDue"));
+        assertThat(instance).variables().containsEntry(STAGE, "和解履行");
+        cases.complete(instance, "Task_ConfirmSettlement", Map.of("settlementMethod", "refund", "settlementAmount", "1999.00",
+                "settlementFulfilledOn", "2026-03-04", "settlementConfirmed", true));
+
+        assertThat(instance).isEnded();
+        assertThat(cases.variable(instance, STAGE)).isEqualTo("协商解决");
+        assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
+                .activityId("EndEvent_SettledByNegotiation").count()).isEqualTo(1);
+    }
+
+    @Test
+    void merchantOffers_consumerAcceptsByMessage_settled() {
+        ProcessInstance instance = cases.start();
+
+        cases.correlate(instance, "MerchantResponse", Map.of(MERCHANT_ANSWER, "offer", MERCHANT_OFFER, "免费维修并补偿200元"));
+        assertThat(instance).isWaitingAt("Task_RecordOfferAnswer");
+        assertThat(cases.task(instance, "Task_RecordOfferAnswer")).hasCandidateGroup("mediators");
+        assertThat(cases.mailsTo(DisputeCases.CONSUMER_MAIL)).hasSize(2);
+
+        cases.correlate(instance, "ConsumerDecision", Map.of(CONSUMER_DECISION, "accept"));
+
+        assertThat(instance).isWaitingAt("Task_ConfirmSettlement");
+    }
+
+    @Test
+    void merchantOffers_consumerDeclinesInTasklist_consumerChoosesTheNextChannel() {
+        ProcessInstance instance = cases.start();
+        cases.correlate(instance, "MerchantResponse", Map.of(MERCHANT_ANSWER, "offer", MERCHANT_OFFER, "补偿50元"));
+
+        cases.complete(instance, "Task_RecordOfferAnswer", Map.of(CONSUMER_DECISION, "escalate", "consumerComment", "补偿过低"));
+
+        assertThat(instance).isWaitingAt("Task_RecordChannelChoice");
+        assertThat(instance).variables().containsEntry(STAGE, "选择维权途径");
+    }
+
+    @Test
+    void merchantSilentPastTheWindow_consumerChoosesTheNextChannel() {
+        ProcessInstance instance = cases.start();
+
+        Date due = cases.passTimer("Timer_MerchantResponseWindow");
+
+        assertThat(due).isEqualTo(cases.variable(instance, MERCHANT_RESPONSE_DUE));
+        assertThat(instance).hasPassed("Timer_MerchantResponseWindow").isWaitingAt("Task_RecordChannelChoice");
+        Task choice = cases.task(instance, "Task_RecordChannelChoice");
+        assertThat(choice).hasCandidateGroup("mediators");
+        assertThat(choice.getDueDate()).isEqualTo(cases.variable(instance, "channelChoiceDue"));
+    }
+
+    @Test
+    void merchantRefuses_consumerChoosesMediationByMessage() {
+        ProcessInstance instance = cases.start();
+        cases.merchantRefuses(instance);
+
+        cases.correlate(instance, "ConsumerDecision", Map.of(CONSUMER_DECISION, "escalate", NEXT_CHANNEL, "association"));
+
+        assertThat(instance).isWaitingAt("Task_ReviewAcceptance");
+        assertThat(instance).variables().containsEntry(STAGE, "消协受理审查");
+    }
+}
