@@ -5,12 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-/** POST/GET /api/complaints over real HTTP against the real enterprise-complaint process, and the OpenAPI description. */
+/** POST/GET /api/complaints over real HTTP against the real enterprise-complaint process. */
 class ComplaintIntakeIT extends IntakeSupport {
 
   static String complaint(String reference) {
@@ -19,6 +20,13 @@ class ComplaintIntakeIT extends IntakeSupport {
          "contactChannel":"phone","occurredOn":"%s","location":"5号楼2单元","category":"lift-failure",
          "description":"电梯困人<br>半小时无人处理","claim":"尽快维修并书面说明","amountClaimed":"0",
          "safetyHazard":true}""".formatted(reference, today().minusDays(1));
+  }
+
+  /** enterprise-complaint comes with its own branch: until it is deployed these tests are skipped, not passed. */
+  @BeforeEach
+  void complaintProcessDeployed() {
+    Assumptions.assumeTrue(engine.getRepositoryService().createProcessDefinitionQuery()
+        .processDefinitionKey("enterprise-complaint").count() > 0, "enterprise-complaint is not deployed (yet)");
   }
 
   private long complaints() {
@@ -85,22 +93,5 @@ class ComplaintIntakeIT extends IntakeSupport {
       assertThat(answer.getBody().path("field").asText()).as(body).isEqualTo(field);
     });
     assertThat(complaints()).isEqualTo(before);
-  }
-
-  @Test
-  void theOpenApiDescription_isServedToLoggedInCallers_andTheWebappsStillWork() {
-    ResponseEntity<JsonNode> openApi = get("api", "/api/openapi.json");
-
-    assertThat(openApi.getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(openApi.getBody().path("paths").has("/api/disputes")).isTrue();
-    assertThat(openApi.getBody().path("paths").has("/api/complaints/{caseNo}")).isTrue();
-    assertThat(openApi.getBody().path("paths").has("/api/disputes/{caseNo}/evidence")).isTrue();
-    assertThat(openApi.getBody().toString()).doesNotContain("/engine-rest");
-    assertThat(anonymous().get().uri("/api/openapi.json").retrieve().toBodilessEntity().getStatusCode())
-        .isEqualTo(HttpStatus.UNAUTHORIZED);
-    assertThat(anonymous().get().uri("/camunda/app/tasklist/").accept(MediaType.TEXT_HTML).retrieve()
-        .toBodilessEntity().getStatusCode().value()).as("Tasklist still served").isLessThan(400);
-    assertThat(anonymous().get().uri("/engine-rest/engine").retrieve().toBodilessEntity().getStatusCode().value())
-        .as("engine-rest untouched").isIn(200, 401);
   }
 }
