@@ -1,0 +1,91 @@
+package cn.weiquan.intake;
+
+import cn.weiquan.api.ApiCaller;
+import cn.weiquan.platform.WeiquanGroups;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may see and act on a case. A case's parties are the api user who filed it ({@code filedBy}, acting for
+ * the consumer or complainant) and the api user named for the merchant ({@code merchantUser}); mediators,
+ * supervisors and camunda-admin may read every case. Anyone else gets 404, exactly as for a number that
+ * does not exist, so case numbers cannot be probed.
+ */
+@Component
+public class CaseAccess {
+  private static final Pattern CASE_NO = Pattern.compile("[A-Z]{2,8}-\\d{4}-\\d{1,12}");
+  private static final Set<String> READERS =
+      Set.of(WeiquanGroups.MEDIATORS, WeiquanGroups.SUPERVISORS, WeiquanGroups.ADMIN);
+
+  /** What the caller is to the case. */
+  public enum Role { CLAIMANT, MERCHANT, STAFF }
+
+  /** A case found for a caller. */
+  public record CaseRef(String processKey, String caseNo, String processInstanceId, String processDefinitionId,
+      boolean ended, Set<Role> roles) {
+    public boolean is(Role role) {
+      return roles.contains(role);
+    }
+  }
+
+  private final HistoryService history;
+
+  public CaseAccess(HistoryService history) {
+    this.history = history;
+  }
+
+  /** The case, if the caller may read it; 404 otherwise. */
+  public CaseRef read(String processKey, String caseNo, ApiCaller caller) {
+    if (caseNo == null || !CASE_NO.matcher(caseNo).matches()) {
+      throw IntakeException.noSuchCase(String.valueOf(caseNo).replaceAll("[^A-Za-z0-9-]", ""));
+    }
+    List<HistoricProcessInstance> found = history.createHistoricProcessInstanceQuery()
+        .processDefinitionKey(processKey).processInstanceBusinessKey(caseNo).list();
+    if (found.size() != 1) {
+      throw IntakeException.noSuchCase(caseNo);
+    }
+    HistoricProcessInstance instance = found.get(0);
+    Set<Role> roles = EnumSet.noneOf(Role.class);
+    for (HistoricVariableInstance v : history.createHistoricVariableInstanceQuery()
+        .processInstanceId(instance.getId())
+        .variableNameIn(IntakeVariables.FILED_BY, IntakeVariables.MERCHANT_USER).list()) {
+      if (caller.userId().equals(v.getValue())) {
+        roles.add(IntakeVariables.FILED_BY.equals(v.getName()) ? Role.CLAIMANT : Role.MERCHANT);
+      }
+    }
+    if (caller.groups().stream().anyMatch(READERS::contains)) {
+      roles.add(Role.STAFF);
+    }
+    if (roles.isEmpty()) {
+      throw IntakeException.noSuchCase(caseNo);
+    }
+    return new CaseRef(processKey, caseNo, instance.getId(), instance.getProcessDefinitionId(),
+        instance.getEndTime() != null, roles);
+  }
+
+  /** The case, if the caller may act on it in one of the given roles: 404 for strangers, 403 for the wrong party. */
+  public CaseRef act(String processKey, String caseNo, ApiCaller caller, Role... allowed) {
+    CaseRef ref = read(processKey, caseNo, caller);
+    for (Role role : allowed) {
+      if (ref.is(role)) {
+        return ref;
+      }
+    }
+    throw new IntakeException(HttpStatus.FORBIDDEN, null,
+        "this answer is for the " + (allowed.length == 1 ? allowed[0].name().toLowerCase() : "parties") + " of case " + caseNo);
+  }
+
+  /** Filing needs the api-clients group: those accounts act for parties. */
+  public static void requireApiClient(ApiCaller caller) {
+    if (!caller.isMemberOf(WeiquanGroups.API_CLIENTS)) {
+      throw new IntakeException(HttpStatus.FORBIDDEN, null, "filing is for members of the api-clients group");
+    }
+  }
+}

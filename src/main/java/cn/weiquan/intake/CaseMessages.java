@@ -1,0 +1,84 @@
+package cn.weiquan.intake;
+
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * Delivers a party's answer to its case as the BPMN message of the same name, correlated to the case's
+ * process instance (business key = case number). A message the case does not wait for now is refused with
+ * 409 saying what the case does wait for; nothing is changed then.
+ */
+@Component
+public class CaseMessages {
+
+  private final RuntimeService runtime;
+  private final HistoryService history;
+  private final RepositoryService repository;
+  private final CaseStatusService status;
+
+  public CaseMessages(RuntimeService runtime, HistoryService history, RepositoryService repository, CaseStatusService status) {
+    this.runtime = runtime;
+    this.history = history;
+    this.repository = repository;
+    this.status = status;
+  }
+
+  public boolean waitsFor(CaseAccess.CaseRef ref, String message) {
+    return !ref.ended() && status.messageSubscriptions(ref.processInstanceId()).stream()
+        .anyMatch(s -> message.equals(s.getEventName()));
+  }
+
+  /** Correlates the message, or throws 409 naming what the case waits for. */
+  public void deliver(CaseAccess.CaseRef ref, String message, Map<String, Object> variables, Map<String, String> endpoints) {
+    if (!waitsFor(ref, message)) {
+      throw notWaiting(ref, message, endpoints);
+    }
+    try {
+      runtime.createMessageCorrelation(message).processInstanceId(ref.processInstanceId())
+          .setVariables(variables).correlateWithResult();
+    } catch (MismatchingMessageCorrelationException goneMeanwhile) {
+      throw notWaiting(ref, message, endpoints);
+    }
+  }
+
+  public IntakeException notWaiting(CaseAccess.CaseRef ref, String message, Map<String, String> endpoints) {
+    if (ref.ended() || history.createHistoricProcessInstanceQuery().processInstanceId(ref.processInstanceId()).finished().count() > 0) {
+      return new IntakeException(HttpStatus.CONFLICT, null, "case " + ref.caseNo() + " has ended; it waits for nothing")
+          .with("waitingFor", List.of());
+    }
+    List<CaseStatus.Waiting> waiting = status.waitingFor(ref, endpoints);
+    String summary = waiting.isEmpty() ? "nothing from the parties (the engine is processing it)"
+        : waiting.stream().map(w -> w.message() != null ? w.message() + " (" + w.name() + ")"
+            : w.kind() + " " + w.name() + (w.due() != null ? " due " + w.due() : ""))
+            .collect(Collectors.joining(", "));
+    return new IntakeException(HttpStatus.CONFLICT, null,
+        "case " + ref.caseNo() + " is not waiting for " + message + "; it waits for: " + summary)
+        .with("waitingFor", waiting);
+  }
+
+  /** When the case last stopped waiting for the message (the latest end of an activity that caught it), or null. */
+  public Date lastClosed(CaseAccess.CaseRef ref, String message) {
+    List<String> catchers = repository.getBpmnModelInstance(ref.processDefinitionId())
+        .getModelElementsByType(MessageEventDefinition.class).stream()
+        .filter(d -> d.getMessage() != null && message.equals(d.getMessage().getName()))
+        .map(d -> ((org.camunda.bpm.model.bpmn.instance.BaseElement) d.getParentElement()).getId())
+        .toList();
+    if (catchers.isEmpty()) {
+      return null;
+    }
+    return catchers.stream()
+        .flatMap(id -> history.createHistoricActivityInstanceQuery().processInstanceId(ref.processInstanceId())
+            .activityId(id).finished().list().stream())
+        .map(HistoricActivityInstance::getEndTime).max(Date::compareTo).orElse(null);
+  }
+}

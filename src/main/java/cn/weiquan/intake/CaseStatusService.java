@@ -1,0 +1,173 @@
+package cn.weiquan.intake;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.management.JobDefinition;
+import org.camunda.bpm.engine.runtime.EventSubscription;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.EndEvent;
+import org.camunda.bpm.model.bpmn.instance.SubProcess;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+import org.springframework.stereotype.Component;
+
+/** Builds a {@link CaseStatus} from the engine: history for what happened, runtime for what the case waits for. */
+@Component
+public class CaseStatusService {
+  private static final String PERIOD = "Period";
+  private static final String BASIS = "Basis";
+  private static final String STAGE = "stage";
+
+  private final HistoryService history;
+  private final RuntimeService runtime;
+  private final TaskService tasks;
+  private final ManagementService management;
+  private final RepositoryService repository;
+  private final EvidenceStore evidence;
+  private final Map<String, BpmnModelInstance> models = new ConcurrentHashMap<>();
+
+  public CaseStatusService(HistoryService history, RuntimeService runtime, TaskService tasks,
+      ManagementService management, RepositoryService repository, EvidenceStore evidence) {
+    this.history = history;
+    this.runtime = runtime;
+    this.tasks = tasks;
+    this.management = management;
+    this.repository = repository;
+    this.evidence = evidence;
+  }
+
+  public CaseStatus status(CaseAccess.CaseRef ref, Map<String, String> endpointsByMessage) {
+    HistoricProcessInstance instance =
+        history.createHistoricProcessInstanceQuery().processInstanceId(ref.processInstanceId()).singleResult();
+    Map<String, Object> variables = variables(ref.processInstanceId());
+    boolean ended = instance.getEndTime() != null;
+    CaseStatus.EndState endState = ended ? endState(ref, instance) : null;
+    return new CaseStatus(
+        ref.caseNo(),
+        ref.processKey(),
+        variables.get(STAGE) == null ? null : variables.get(STAGE).toString(),
+        ended ? CaseStatus.ENDED : CaseStatus.RUNNING,
+        endState,
+        beijing(instance.getStartTime()),
+        beijing(instance.getEndTime()),
+        deadlines(variables),
+        steps(ref.processInstanceId()),
+        ended ? List.of() : waitingFor(ref, endpointsByMessage),
+        evidence.list(ref.caseNo()));
+  }
+
+  /** The end event the case reached; an interrupting event sub-process (withdrawal) is reported by its own end event. */
+  private CaseStatus.EndState endState(CaseAccess.CaseRef ref, HistoricProcessInstance instance) {
+    String endId = instance.getEndActivityId();
+    if (endId == null || !(repositoryModel(ref).getModelElementById(endId) instanceof EndEvent)) {
+      endId = history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId()).finished()
+          .orderByHistoricActivityInstanceEndTime().desc().orderPartiallyByOccurrence().desc().list().stream()
+          .filter(a -> a.getActivityType() != null && a.getActivityType().endsWith("EndEvent"))
+          .map(HistoricActivityInstance::getActivityId)
+          .filter(id -> !(repositoryModel(ref).getModelElementById(id).getParentElement() instanceof SubProcess sub)
+              || sub.triggeredByEvent())
+          .findFirst().orElse(endId);
+    }
+    return endId == null ? null : new CaseStatus.EndState(endId, name(ref.processDefinitionId(), endId));
+  }
+
+  private BpmnModelInstance repositoryModel(CaseAccess.CaseRef ref) {
+    return models.computeIfAbsent(ref.processDefinitionId(), repository::getBpmnModelInstance);
+  }
+
+  /** When the case ended, or null while it runs. */
+  public Date endedAt(String processInstanceId) {
+    HistoricProcessInstance instance =
+        history.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
+    return instance == null ? null : instance.getEndTime();
+  }
+
+  /** The process instance's own variables (not those local to a task or sub-process), by name. */
+  public Map<String, Object> variables(String processInstanceId) {
+    Map<String, Object> byName = new HashMap<>();
+    for (HistoricVariableInstance v :
+        history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId).disableCustomObjectDeserialization().list()) {
+      if (processInstanceId.equals(v.getActivityInstanceId()) || !byName.containsKey(v.getName())) {
+        byName.put(v.getName(), v.getValue());
+      }
+    }
+    return byName;
+  }
+
+  static List<CaseStatus.DeadlineView> deadlines(Map<String, Object> variables) {
+    List<CaseStatus.DeadlineView> deadlines = new ArrayList<>();
+    variables.forEach((name, value) -> {
+      if (value instanceof Date due && variables.get(name + PERIOD) != null) {
+        Object basis = variables.get(name + BASIS);
+        deadlines.add(new CaseStatus.DeadlineView(name, beijing(due), variables.get(name + PERIOD).toString(),
+            basis == null ? null : basis.toString()));
+      }
+    });
+    deadlines.sort(Comparator.comparing(CaseStatus.DeadlineView::due));
+    return deadlines;
+  }
+
+  private List<CaseStatus.Step> steps(String processInstanceId) {
+    List<CaseStatus.Step> steps = new ArrayList<>();
+    for (HistoricActivityInstance a : history.createHistoricActivityInstanceQuery()
+        .processInstanceId(processInstanceId).finished()
+        .orderByHistoricActivityInstanceEndTime().asc().orderPartiallyByOccurrence().asc().list()) {
+      if (a.getActivityName() != null && !a.getActivityName().isBlank()) {
+        steps.add(new CaseStatus.Step(a.getActivityId(), a.getActivityName(), a.getActivityType(),
+            beijing(a.getStartTime()), beijing(a.getEndTime())));
+      }
+    }
+    return steps;
+  }
+
+  /** The messages the case can receive now, by name. */
+  public List<EventSubscription> messageSubscriptions(String processInstanceId) {
+    return runtime.createEventSubscriptionQuery().processInstanceId(processInstanceId).eventType("message").list();
+  }
+
+  public List<CaseStatus.Waiting> waitingFor(CaseAccess.CaseRef ref, Map<String, String> endpointsByMessage) {
+    List<CaseStatus.Waiting> waiting = new ArrayList<>();
+    for (Task task : tasks.createTaskQuery().processInstanceId(ref.processInstanceId()).list()) {
+      waiting.add(new CaseStatus.Waiting("task", task.getTaskDefinitionKey(), task.getName(), null, null, beijing(task.getDueDate())));
+    }
+    for (EventSubscription s : messageSubscriptions(ref.processInstanceId())) {
+      waiting.add(new CaseStatus.Waiting("message", s.getActivityId(), name(ref.processDefinitionId(), s.getActivityId()),
+          s.getEventName(), endpointsByMessage.get(s.getEventName()), null));
+    }
+    for (Job job : management.createJobQuery().processInstanceId(ref.processInstanceId()).list()) {
+      JobDefinition definition = job.getJobDefinitionId() == null ? null
+          : management.createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId()).singleResult();
+      String activityId = definition == null ? null : definition.getActivityId();
+      boolean timer = definition != null && definition.getJobType().startsWith("timer");
+      waiting.add(new CaseStatus.Waiting(timer ? "timer" : "processing", activityId,
+          activityId == null ? null : name(ref.processDefinitionId(), activityId), null, null, beijing(job.getDuedate())));
+    }
+    return waiting;
+  }
+
+  /** The Chinese name of an element of the case's process model. */
+  public String name(String processDefinitionId, String activityId) {
+    BpmnModelInstance model = models.computeIfAbsent(processDefinitionId, repository::getBpmnModelInstance);
+    ModelElementInstance element = model.getModelElementById(activityId);
+    return element == null ? activityId : element.getAttributeValue("name");
+  }
+
+  public static OffsetDateTime beijing(Date date) {
+    return date == null ? null : date.toInstant().atZone(PartyClock.CHINA).toOffsetDateTime();
+  }
+}

@@ -1,0 +1,92 @@
+package cn.weiquan.intake;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.multipart.MultipartFile;
+
+/** What filing a dispute and filing a complaint have in common: the idempotency key, the answer, uploaded files. */
+public final class Filings {
+  public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+  private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
+
+  /** The answer to a filing: the case number and where to read it. */
+  public record Filed(String caseNo, String location, boolean created) {}
+
+  private Filings() {}
+
+  /** The header wins; without it the body's externalReference is the key; without either, none. */
+  public static String key(String header, String externalReference) {
+    if (header != null) {
+      if (!KEY.matcher(header).matches()) {
+        throw IntakeException.badRequest(IDEMPOTENCY_KEY, "'Idempotency-Key' must be 1 to 200 printable ASCII characters");
+      }
+      return "key:" + header;
+    }
+    return externalReference == null ? null : "ref:" + externalReference;
+  }
+
+  /** A digest of the request as read (not its bytes): a retry differing only in spacing is the same request. */
+  public static String fingerprint(StrictJson json, Object request) {
+    try {
+      return EvidenceStore.sha256(json.mapper().writeValueAsString(request));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a parsed request is always writable", e);
+    }
+  }
+
+  public static ResponseEntity<Filed> answer(String pathPrefix, CaseStarter.StartedCase started) {
+    String location = pathPrefix + started.caseNo();
+    return ResponseEntity.status(started.created() ? HttpStatus.CREATED : HttpStatus.OK)
+        .location(URI.create(location))
+        .body(new Filed(started.caseNo(), location, started.created()));
+  }
+
+  /** Reads and checks the uploaded files: count, size (413) and declared type (415), each naming files[i]. */
+  public static List<EvidenceStore.EvidenceFile> files(List<MultipartFile> files, IntakeProperties.Evidence limits) {
+    List<EvidenceStore.EvidenceFile> read = new ArrayList<>();
+    if (files == null) {
+      return read;
+    }
+    if (files.size() > limits.maxFiles()) {
+      throw IntakeException.badRequest("files", "at most " + limits.maxFiles() + " files per submission");
+    }
+    for (int i = 0; i < files.size(); i++) {
+      MultipartFile file = files.get(i);
+      String field = "files[" + i + "]";
+      if (file.isEmpty()) {
+        throw IntakeException.badRequest(field, "'" + field + "' is empty");
+      }
+      if (file.getSize() > limits.maxFileSize().toBytes()) {
+        throw new IntakeException(HttpStatus.PAYLOAD_TOO_LARGE, field,
+            "'" + field + "' has " + file.getSize() + " bytes; the limit is " + limits.maxFileSize().toBytes());
+      }
+      String type = file.getContentType() == null ? "" : file.getContentType().split(";")[0].trim().toLowerCase();
+      if (!limits.allowedContentTypes().contains(type)) {
+        throw new IntakeException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, field,
+            "'" + field + "' has type " + (type.isEmpty() ? "(none)" : type) + "; allowed: " + limits.allowedContentTypes());
+      }
+      try {
+        read.add(new EvidenceStore.EvidenceFile(fileName(file.getOriginalFilename(), i), type, file.getBytes()));
+      } catch (IOException e) {
+        throw IntakeException.badRequest(field, "'" + field + "' could not be read completely");
+      }
+    }
+    return read;
+  }
+
+  /** The name without any path a client put in it, at most 255 characters. */
+  static String fileName(String original, int position) {
+    String name = original == null ? "" : original.replace('\\', '/');
+    name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}]", "").trim();
+    if (name.isEmpty()) {
+      name = "file-" + (position + 1);
+    }
+    return name.length() > 255 ? name.substring(name.length() - 255) : name;
+  }
+}

@@ -1,0 +1,38 @@
+package cn.weiquan.intake;
+
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Limits of the parties' channel (weiquan.intake.*).
+ *
+ * @param maxJsonBody largest JSON body accepted by POST /api/disputes|complaints and the answers (413 above it)
+ * @param evidence limits of POST /api/disputes/{caseNo}/evidence
+ * @param merchantUsers api user acting for a merchant, by shop id, when the filing names none (merchant.apiUser)
+ */
+@ConfigurationProperties("weiquan.intake")
+public record IntakeProperties(DataSize maxJsonBody, Evidence evidence, Map<String, String> merchantUsers) {
+
+  public IntakeProperties {
+    maxJsonBody = maxJsonBody == null ? DataSize.ofMegabytes(1) /* Spring's MB is 1024 KB: 1 MiB */ : maxJsonBody;
+    evidence = evidence == null ? new Evidence(null, null, null) : evidence;
+    merchantUsers = merchantUsers == null ? Map.of() : Map.copyOf(merchantUsers);
+  }
+
+  /**
+   * @param maxFileSize largest single file (413 above it)
+   * @param maxFiles most files in one submission
+   * @param allowedContentTypes content types a file may declare (415 otherwise)
+   */
+  public record Evidence(DataSize maxFileSize, Integer maxFiles, List<String> allowedContentTypes) {
+    public Evidence {
+      maxFileSize = maxFileSize == null ? DataSize.ofMegabytes(5) : maxFileSize;
+      maxFiles = maxFiles == null ? 10 : maxFiles;
+      allowedContentTypes = allowedContentTypes == null
+          ? List.of("application/pdf", "image/jpeg", "image/png", "text/plain")
+          : List.copyOf(allowedContentTypes);
+    }
+  }
+}

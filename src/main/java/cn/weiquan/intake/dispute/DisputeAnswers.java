@@ -1,0 +1,22 @@
+package cn.weiquan.intake.dispute;
+
+import cn.weiquan.intake.dispute.DisputeCodes.ConsumerDecision;
+import cn.weiquan.intake.dispute.DisputeCodes.MerchantAnswer;
+import cn.weiquan.intake.dispute.DisputeCodes.NextChannel;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** The parties' answers to a running dispute, each correlated as the BPMN message of the same name. */
+public final class DisputeAnswers {
+  private DisputeAnswers() {}
+
+  /** POST /merchant-response → MerchantResponse; offer describes the merchant's proposal (required for answer=offer). */
+  public record MerchantResponse(@NotNull MerchantAnswer answer, @Size(max = 4000) String offer) {}
+
+  /** POST /consumer-decision → ConsumerDecision; nextChannel is required when escalating. */
+  public record ConsumerDecisionBody(@NotNull ConsumerDecision decision, NextChannel nextChannel) {}
+
+  /** POST /withdraw → Withdraw. */
+  public record Withdrawal(@NotBlank @Size(max = 2000) String reason) {}
+}
