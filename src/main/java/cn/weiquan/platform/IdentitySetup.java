@@ -102,9 +102,14 @@ public class IdentitySetup {
     }
     grantCaseWork(MEDIATORS, CONSUMER_DISPUTE);
     grantCaseWork(COMPLAINT_HANDLERS, ENTERPRISE_COMPLAINT);
+    // 保密原则: a department may start complaints and works the tasks routed to it, but reads only the
+    // instances the process grants it (complaintAccess), never every complainant's contact data
     for (String department : DEPARTMENTS) {
       grant(department, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-      grantCaseWork(department, ENTERPRISE_COMPLAINT);
+      grant(department, Resources.PROCESS_DEFINITION, ENTERPRISE_COMPLAINT,
+          ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+      grant(department, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE);
+      grant(department, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
     }
     grant(HEADQUARTERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
     grantCaseWork(HEADQUARTERS, ENTERPRISE_COMPLAINT);
@@ -142,10 +147,12 @@ public class IdentitySetup {
         Permissions.READ, Permissions.CREATE_INSTANCE, Permissions.READ_HISTORY);
     grant(DESIGNERS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
 
+    // api-clients start cases and correlate messages; they read cases only through /api, which shows a
+    // party its own cases, so no READ_INSTANCE here (it would open every case over /engine-rest)
     for (String key : List.of(CONSUMER_DISPUTE, ENTERPRISE_COMPLAINT)) {
       grant(API_CLIENTS, Resources.PROCESS_DEFINITION, key,
           ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE,
-          ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.UPDATE_INSTANCE);
+          ProcessDefinitionPermissions.UPDATE_INSTANCE);
     }
     grant(API_CLIENTS, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE);
   }

@@ -33,7 +33,8 @@ public class TasklistFilters {
       List.of(
           Map.of("name", "caseNo", "label", "案件编号"),
           Map.of("name", "stage", "label", "阶段"),
-          Map.of("name", "severity", "label", "级别"));
+          Map.of("name", "severity", "label", "级别"),
+          Map.of("name", "department", "label", "责任部门"));
 
   private final FilterService filterService;
   private final TaskService taskService;

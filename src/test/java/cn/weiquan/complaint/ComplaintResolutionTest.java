@@ -52,7 +52,9 @@ class ComplaintResolutionTest {
     MimeMessage[] acknowledged = smtp.getReceivedMessages();
     assertThat(acknowledged).hasSize(1);
     assertThat(acknowledged[0].getAllRecipients()[0].toString()).isEqualTo("wang@example.com");
-    assertThat(ComplaintCase.text(acknowledged[0])).isNotBlank();
+    // it thanks the complainant, says what happens next and by when (the resolution deadline, 24:00 of its last day)
+    assertThat(ComplaintCase.text(acknowledged[0]))
+        .contains("感谢").contains("接下来").contains("回访").contains("2026年3月23日 24:00");
     String caseNo = (String) complaint.variable(CASE_NO);
     assertThat(caseNo).matches("TS-2026-\\d{6}");
     assertThat(complaint.instance.getBusinessKey()).isEqualTo(caseNo);

@@ -106,6 +106,36 @@ class SecurityIT extends ApplicationIT {
   }
 
   @Test
+  void apiClientCannotReadCasesOverEngineRest() {
+    deployJson("designer", "modeler-probe");
+    ResponseEntity<JsonNode> started = as("designer").post()
+        .uri("/engine-rest/process-definition/key/modeler-probe/start")
+        .contentType(MediaType.APPLICATION_JSON).body(Map.of("businessKey", "PROBE-API"))
+        .retrieve().toEntity(JsonNode.class);
+    assertThat(started.getStatusCode().value()).isEqualTo(200);
+    assertThat(as("demo").get().uri("/engine-rest/process-instance?businessKey=PROBE-API")
+        .retrieve().body(JsonNode.class)).hasSize(1);
+    assertThat(as("api").get().uri("/engine-rest/process-instance?businessKey=PROBE-API")
+        .retrieve().body(JsonNode.class)).isEmpty();
+  }
+
+  @Test
+  void neitherApiClientsNorDepartmentsMayReadEveryCase() {
+    var authorizations = engine.getAuthorizationService();
+    for (String process : List.of(IdentitySetup.CONSUMER_DISPUTE, IdentitySetup.ENTERPRISE_COMPLAINT)) {
+      assertThat(authorizations.isUserAuthorized("api", List.of(WeiquanGroups.API_CLIENTS),
+          org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_INSTANCE,
+          org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION, process)).isFalse();
+    }
+    assertThat(authorizations.isUserAuthorized("engineer", List.of("dept-engineering"),
+        org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_INSTANCE,
+        org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION, IdentitySetup.ENTERPRISE_COMPLAINT)).isFalse();
+    assertThat(authorizations.isUserAuthorized("engineer", List.of("dept-engineering"),
+        org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.CREATE_INSTANCE,
+        org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION, IdentitySetup.ENTERPRISE_COMPLAINT)).isTrue();
+  }
+
+  @Test
   void demoMediatorLogsInToTasklist_butNotToCockpit() {
     assertThat(webappLogin("mediator", "tasklist")).isEqualTo(200);
     assertThat(webappLogin("mediator", "cockpit")).isEqualTo(403);
