@@ -12,17 +12,14 @@ import java.util.Date;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** From registration to closing: the handling modes, the payout approval, the response channels, the SLAs. */
 @Deployment(resources = {"processes/enterprise-complaint.bpmn", "processes/complaint-severity.dmn",
     "processes/complaint-routing.dmn", "processes/compensation-authority.dmn"})
-class ComplaintResolutionTest {
+class ComplaintResolutionTest extends ComplaintProcessTest {
 
   @RegisterExtension
   static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder(ComplaintCase.engineWithCoverage()).build();
@@ -31,17 +28,9 @@ class ComplaintResolutionTest {
   static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
       .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
 
-  ComplaintCase complaint;
-
-  @BeforeEach
-  void registerRealBeans() {
-    BpmnAwareTests.init(engine.getProcessEngine());
-    complaint = new ComplaintCase(engine.getProcessEngine(), smtp.getSmtp().getPort(), ComplaintProperties.defaults());
-  }
-
-  @AfterEach
-  void reset() {
-    ComplaintCase.reset();
+  @Override
+  GreenMailExtension mail() {
+    return smtp;
   }
 
   @Test

@@ -12,10 +12,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.history.HistoricFormField;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,7 +21,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** 分类处理 and 分派处理: the rules' level and department, the handler's override and reassignment. */
 @Deployment(resources = {"processes/enterprise-complaint.bpmn", "processes/complaint-severity.dmn",
     "processes/complaint-routing.dmn", "processes/compensation-authority.dmn"})
-class ComplaintTriageTest {
+class ComplaintTriageTest extends ComplaintProcessTest {
 
   @RegisterExtension
   static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder(ComplaintCase.engineWithCoverage()).build();
@@ -33,17 +30,9 @@ class ComplaintTriageTest {
   static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
       .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
 
-  ComplaintCase complaint;
-
-  @BeforeEach
-  void registerRealBeans() {
-    BpmnAwareTests.init(engine.getProcessEngine());
-    complaint = new ComplaintCase(engine.getProcessEngine(), smtp.getSmtp().getPort(), ComplaintProperties.defaults());
-  }
-
-  @AfterEach
-  void reset() {
-    ComplaintCase.reset();
+  @Override
+  GreenMailExtension mail() {
+    return smtp;
   }
 
   /** 物业服务投诉处理流程: 电梯故障、水管爆裂 紧急; 服务态度恶劣、收费不合理 重要; 清洁不及时、绿化维护不到位 一般. */

@@ -7,13 +7,10 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import java.util.Date;
 import java.util.Map;
 
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -21,25 +18,16 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 
 /** Arbitration (仲裁) and the lawsuit (诉讼) up to enforcement. */
 @Deployment(resources = {DisputeCases.BPMN, DisputeCases.PENALTY_DMN})
-class ArbitrationAndCourtTest {
+class ArbitrationAndCourtTest extends DisputeProcessTest {
 
     @RegisterExtension
     static ProcessEngineCoverageExtension engineExtension = DisputeCases.engine();
     @RegisterExtension
     static GreenMailExtension smtp = DisputeCases.smtp();
 
-    ProcessEngine engine;
-    DisputeCases cases;
-
-    @BeforeEach
-    void setUp() {
-        cases = new DisputeCases(engine, smtp);
-        cases.setUp();
-    }
-
-    @AfterEach
-    void tearDown() {
-        cases.tearDown();
+    @Override
+    GreenMailExtension mail() {
+        return smtp;
     }
 
     @Test

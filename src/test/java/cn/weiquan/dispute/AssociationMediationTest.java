@@ -7,14 +7,11 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import java.util.Date;
 import java.util.Map;
 
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -22,25 +19,16 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 
 /** Consumer-association mediation (消协调解): acceptance review, sessions, testing pause, the statutory limit. */
 @Deployment(resources = {DisputeCases.BPMN, DisputeCases.PENALTY_DMN})
-class AssociationMediationTest {
+class AssociationMediationTest extends DisputeProcessTest {
 
     @RegisterExtension
     static ProcessEngineCoverageExtension engineExtension = DisputeCases.engine();
     @RegisterExtension
     static GreenMailExtension smtp = DisputeCases.smtp();
 
-    ProcessEngine engine;
-    DisputeCases cases;
-
-    @BeforeEach
-    void setUp() {
-        cases = new DisputeCases(engine, smtp);
-        cases.setUp();
-    }
-
-    @AfterEach
-    void tearDown() {
-        cases.tearDown();
+    @Override
+    GreenMailExtension mail() {
+        return smtp;
     }
 
     private ProcessInstance atTheAcceptanceReview() {

@@ -8,14 +8,11 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
 
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -23,25 +20,16 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 
 /** Platform intervention (平台介入) with the respondent's 3-day evidence window. */
 @Deployment(resources = {DisputeCases.BPMN, DisputeCases.PENALTY_DMN})
-class PlatformInterventionTest {
+class PlatformInterventionTest extends DisputeProcessTest {
 
     @RegisterExtension
     static ProcessEngineCoverageExtension engineExtension = DisputeCases.engine();
     @RegisterExtension
     static GreenMailExtension smtp = DisputeCases.smtp();
 
-    ProcessEngine engine;
-    DisputeCases cases;
-
-    @BeforeEach
-    void setUp() {
-        cases = new DisputeCases(engine, smtp);
-        cases.setUp();
-    }
-
-    @AfterEach
-    void tearDown() {
-        cases.tearDown();
+    @Override
+    GreenMailExtension mail() {
+        return smtp;
     }
 
     private ProcessInstance atTheEvidenceWindow() {

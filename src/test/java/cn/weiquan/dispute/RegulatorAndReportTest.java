@@ -6,12 +6,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import java.util.Map;
 
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -19,7 +16,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 
 /** Administrative complaint (行政投诉) to the market regulator and the report track (举报) alongside it. */
 @Deployment(resources = {DisputeCases.BPMN, DisputeCases.PENALTY_DMN})
-class RegulatorAndReportTest {
+class RegulatorAndReportTest extends DisputeProcessTest {
 
     @RegisterExtension
     static ProcessEngineCoverageExtension engineExtension = DisputeCases.engine();
@@ -29,18 +26,9 @@ class RegulatorAndReportTest {
     static final String REPORTER_NAME = "王举报";
     static final String REPORTER_PHONE = "13900000000";
 
-    ProcessEngine engine;
-    DisputeCases cases;
-
-    @BeforeEach
-    void setUp() {
-        cases = new DisputeCases(engine, smtp);
-        cases.setUp();
-    }
-
-    @AfterEach
-    void tearDown() {
-        cases.tearDown();
+    @Override
+    GreenMailExtension mail() {
+        return smtp;
     }
 
     @Test

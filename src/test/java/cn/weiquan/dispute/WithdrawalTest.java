@@ -6,12 +6,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import java.util.Map;
 
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -19,25 +16,16 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 
 /** The consumer withdraws (撤回) at any stage: the case ends 撤回, both parties are told, no timer is left behind. */
 @Deployment(resources = {DisputeCases.BPMN, DisputeCases.PENALTY_DMN})
-class WithdrawalTest {
+class WithdrawalTest extends DisputeProcessTest {
 
     @RegisterExtension
     static ProcessEngineCoverageExtension engineExtension = DisputeCases.engine();
     @RegisterExtension
     static GreenMailExtension smtp = DisputeCases.smtp();
 
-    ProcessEngine engine;
-    DisputeCases cases;
-
-    @BeforeEach
-    void setUp() {
-        cases = new DisputeCases(engine, smtp);
-        cases.setUp();
-    }
-
-    @AfterEach
-    void tearDown() {
-        cases.tearDown();
+    @Override
+    GreenMailExtension mail() {
+        return smtp;
     }
 
     private void withdrawAndAssertWithdrawn(ProcessInstance instance) {
