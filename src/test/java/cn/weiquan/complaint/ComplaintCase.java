@@ -12,6 +12,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.HashMap;
+import cn.weiquan.support.EngineJobs;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -202,17 +203,7 @@ final class ComplaintCase {
 
   /** The asynchronous continuations (mail tasks) run as the job executor would run them. */
   void runMailJobs() {
-    for (int round = 0; round < 20; round++) {
-      List<Job> jobs = engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
-          .messages().executable().list();
-      if (jobs.isEmpty()) {
-        return;
-      }
-      for (Job job : jobs) {
-        engine.getManagementService().executeJob(job.getId());
-      }
-    }
-    throw new AssertionError("mail jobs keep coming");
+    EngineJobs.runMessageJobs(engine.getManagementService(), instance.getId(), 20);
   }
 
   Job timer(String activityId) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
+import cn.weiquan.support.EngineJobs;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -166,16 +167,7 @@ final class DisputeCases {
 
     /** Runs the async steps (mails) that are due, as the job executor would; timers are left to {@link #passTimer}. */
     void runJobs() {
-        for (int round = 0; round < 100; round++) {
-            List<Job> jobs = engine.getManagementService().createJobQuery().executable().messages().list();
-            if (jobs.isEmpty()) {
-                return;
-            }
-            for (Job job : jobs) {
-                engine.getManagementService().executeJob(job.getId());
-            }
-        }
-        throw new AssertionError("async jobs keep coming");
+        EngineJobs.runMessageJobs(engine.getManagementService(), null, 100);
     }
 
     /** Moves the clock one minute past the timer of {@code activityId} and fires it. */
