@@ -37,11 +37,16 @@ public class DeadlinePause {
     String entry = onDay(pausedFrom) + "～" + onDay(pausedTo) + " 暂停" + deadlines.pausedWorkingDays(pausedFrom, pausedTo)
         + "个工作日，期限由" + day(due) + "移至" + day(moved) + "（检测、鉴定时间不计入调解期限）";
     runtime.setVariable(processInstanceId, variable + PAUSES_SUFFIX, pauses == null ? entry : pauses + "\n" + entry);
+    reschedule(processInstanceId, timerActivityId, moved);
+    return moved;
+  }
+
+  /** Moves the waiting timers of {@code timerActivityId} (none waiting: nothing to move) to {@code due}. */
+  public void reschedule(String processInstanceId, String timerActivityId, Date due) {
     for (Job job : management.createJobQuery().processInstanceId(processInstanceId).activityId(timerActivityId)
         .timers().list()) {
-      management.setJobDuedate(job.getId(), moved);
+      management.setJobDuedate(job.getId(), due);
     }
-    return moved;
   }
 
   /** The date shown to people: for a 24:00 deadline, the last day of the period. */

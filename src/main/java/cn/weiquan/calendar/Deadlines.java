@@ -16,7 +16,6 @@ import org.springframework.stereotype.Component;
 @Component("deadlines")
 public class Deadlines {
   public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-  public static final String PERIOD_SUFFIX = "Period";
   public static final String BASIS_SUFFIX = "Basis";
 
   private final WorkingCalendar calendar;
@@ -87,11 +86,13 @@ public class Deadlines {
     return Date.from(day.atStartOfDay(ZONE).toInstant());
   }
 
-  /** Computes the period once and stores {@code variable} (Date), {@code variable}Period and {@code variable}Basis. */
+  /**
+   * Computes the period once and stores {@code variable} (Date) and {@code variable}Basis (the law and the version
+   * applied, as the case will show it). Which period it was is a fact of the model that stores it, not of the case.
+   */
   public void store(VariableScope scope, String variable, String period, Date from) {
     Deadline deadline = compute(period, from);
     scope.setVariable(variable, deadline.dueDate());
-    scope.setVariable(variable + PERIOD_SUFFIX, period);
     scope.setVariable(variable + BASIS_SUFFIX, deadline.basis());
   }
 

@@ -1,9 +1,20 @@
 package cn.weiquan.casenumber;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
+
+import org.camunda.bpm.engine.impl.cfg.TransactionState;
+import org.camunda.bpm.engine.impl.cfg.standalone.StandaloneTransactionContext;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,9 +27,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Human-readable case numbers: "WQ" → WQ-2026-000123, sequential per prefix and year.
  * <p>
  * The counter is one row per prefix and year, incremented by an UPDATE in the caller's transaction
- * (the engine's, when called from a delegate), so concurrent starts queue on the row lock and a rolled-back
- * start gives its number back. The table and the year's row are created once in their own short transaction.
- * Plain SQL that H2 and PostgreSQL both accept.
+ * (the engine's, when called from a delegate: on the engine's own connection, with or without Spring), so
+ * concurrent starts queue on the row lock and a rolled-back start gives its number back. The table and the
+ * year's row are created once in their own short transaction. Plain SQL that H2 and PostgreSQL both accept.
  */
 @Component("caseNumbers")
 public class CaseNumbers {
@@ -30,6 +41,7 @@ public class CaseNumbers {
     private final TransactionTemplate callersOrOwn;
     private final TransactionTemplate separate;
     private volatile boolean tableReady;
+    private final Set<String> rowsReady = ConcurrentHashMap.newKeySet();
 
     public CaseNumbers(DataSource dataSource) {
         this.jdbc = new JdbcTemplate(dataSource);
@@ -47,14 +59,46 @@ public class CaseNumbers {
         }
         int year = day.getYear();
         ensureRow(prefix, year);
-        Long value = callersOrOwn.execute(status -> {
-            int updated = jdbc.update("UPDATE " + TABLE + " SET last_value = last_value + 1 WHERE prefix = ? AND seq_year = ?", prefix, year);
-            if (updated != 1) {
+        CommandContext engine = Context.getCommandContext();
+        long value = engine != null
+                ? inEnginesTransaction(engine, prefix, year)
+                : callersOrOwn.execute(status -> jdbc.execute((Connection connection) -> increment(connection, prefix, year)));
+        return String.format("%s-%d-%06d", prefix, year, value);
+    }
+
+    private static long inEnginesTransaction(CommandContext engine, String prefix, int year) {
+        Connection connection = engine.getDbSqlSession().getSqlSession().getConnection();
+        if (engine.getTransactionContext() instanceof StandaloneTransactionContext) {
+            // without Spring, MyBatis skips the rollback of a connection it has not written to yet and then commits
+            // it when it resets auto-commit on close: roll the counter back with the engine's own rollback
+            engine.getTransactionContext().addTransactionListener(TransactionState.ROLLINGBACK, context -> {
+                try {
+                    connection.rollback();
+                } catch (SQLException e) {
+                    throw new IllegalStateException("cannot roll back the case-number counter", e);
+                }
+            });
+        }
+        return increment(connection, prefix, year);
+    }
+
+    private static long increment(Connection connection, String prefix, int year) {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE " + TABLE + " SET last_value = last_value + 1 WHERE prefix = ? AND seq_year = ?");
+             PreparedStatement select = connection.prepareStatement("SELECT last_value FROM " + TABLE + " WHERE prefix = ? AND seq_year = ?")) {
+            update.setString(1, prefix);
+            update.setInt(2, year);
+            if (update.executeUpdate() != 1) {
                 throw new IllegalStateException("no case-number row for " + prefix + " " + year);
             }
-            return jdbc.queryForObject("SELECT last_value FROM " + TABLE + " WHERE prefix = ? AND seq_year = ?", Long.class, prefix, year);
-        });
-        return String.format("%s-%d-%06d", prefix, year, value);
+            select.setString(1, prefix);
+            select.setInt(2, year);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot take the next case number for " + prefix + " " + year, e);
+        }
     }
 
     private synchronized void createTable() {
@@ -72,18 +116,21 @@ public class CaseNumbers {
     }
 
     private void ensureRow(String prefix, int year) {
+        if (rowsReady.contains(prefix + year)) {
+            return;
+        }
         if (!tableReady) {
             createTable();
         }
         Integer rows = jdbc.queryForObject("SELECT COUNT(*) FROM " + TABLE + " WHERE prefix = ? AND seq_year = ?", Integer.class, prefix, year);
-        if (rows != null && rows > 0) {
-            return;
+        if (rows == null || rows == 0) {
+            try {
+                separate.executeWithoutResult(status ->
+                        jdbc.update("INSERT INTO " + TABLE + " (prefix, seq_year, last_value) VALUES (?, ?, 0)", prefix, year));
+            } catch (DataAccessException concurrentInsert) {
+                // another start created the year's row first: that row is what we need
+            }
         }
-        try {
-            separate.executeWithoutResult(status ->
-                    jdbc.update("INSERT INTO " + TABLE + " (prefix, seq_year, last_value) VALUES (?, ?, 0)", prefix, year));
-        } catch (DataAccessException concurrentInsert) {
-            // another start created the year's row first: that row is what we need
-        }
+        rowsReady.add(prefix + year);
     }
 }

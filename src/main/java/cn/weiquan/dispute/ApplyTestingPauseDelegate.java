@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import cn.weiquan.calendar.DeadlinePause;
+import cn.weiquan.calendar.Deadlines;
 
 /**
  * Task_ApplyTestingPause: product testing or appraisal during mediation is not counted in the mediation period
@@ -18,9 +19,11 @@ import cn.weiquan.calendar.DeadlinePause;
 public class ApplyTestingPauseDelegate implements JavaDelegate {
 
     private final DeadlinePause deadlinePause;
+    private final Deadlines deadlines;
 
-    public ApplyTestingPauseDelegate(DeadlinePause deadlinePause) {
+    public ApplyTestingPauseDelegate(DeadlinePause deadlinePause, Deadlines deadlines) {
         this.deadlinePause = deadlinePause;
+        this.deadlines = deadlines;
     }
 
     @Override
@@ -31,9 +34,8 @@ public class ApplyTestingPauseDelegate implements JavaDelegate {
             throw new IllegalArgumentException("testing pause needs pausedFrom <= pausedTo, was " + from + " .. " + to);
         }
         String instance = execution.getProcessInstanceId();
-        deadlinePause.apply(instance, MEDIATION_DUE, TIMER_MEDIATION_LIMIT, from, to);
-        if (execution.hasVariable(MEDIATION_REMINDER_AT)) {
-            deadlinePause.apply(instance, MEDIATION_REMINDER_AT, TIMER_MEDIATION_LIMIT_REMINDER, from, to);
-        }
+        Date moved = deadlinePause.apply(instance, MEDIATION_DUE, TIMER_MEDIATION_LIMIT, from, to);
+        // the reminder is derived from the limit (one working day before it), as its timer expression says
+        deadlinePause.reschedule(instance, TIMER_MEDIATION_LIMIT_REMINDER, deadlines.reminderBefore(moved));
     }
 }

@@ -36,12 +36,19 @@ public class AssignCaseNumberDelegate implements JavaDelegate {
         if (!caseNo.equals(execution.getProcessBusinessKey())) {
             execution.setProcessBusinessKey(caseNo);
         }
-        execution.setVariable(STAGE, "登记受理");
-        execution.setVariable(REGISTERED_AT, now);
-        execution.setVariable(REPORT_VIOLATION, flag(execution, REPORT_VIOLATION));
-        execution.setVariable(ARBITRATION_AGREEMENT, flag(execution, ARBITRATION_AGREEMENT));
+        // the stage is set by the Task_Enter* that follows in this same transaction; the registration time is the
+        // process instance's start time (history), not a variable of its own
+        asBoolean(execution, REPORT_VIOLATION);
+        asBoolean(execution, ARBITRATION_AGREEMENT);
         if (!execution.hasVariable(PLATFORM)) {
             execution.setVariable(PLATFORM, null);
+        }
+    }
+
+    /** A flag a form sent as text, or left out, becomes a Boolean; one that is a Boolean already is not written again. */
+    private static void asBoolean(DelegateExecution execution, String name) {
+        if (!(execution.getVariable(name) instanceof Boolean)) {
+            execution.setVariable(name, flag(execution, name));
         }
     }
 }

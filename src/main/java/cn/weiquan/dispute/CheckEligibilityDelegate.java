@@ -16,8 +16,9 @@ import cn.weiquan.rules.eligibility.EligibilityResult;
 import cn.weiquan.rules.eligibility.EligibilityService;
 
 /**
- * Task_CheckEligibility: can the case be accepted? Writes eligible, punitiveDamagesAllowed and the reasons
- * (reason: what the consumer is told; basis: the law behind it; eligibilityCodes for reports).
+ * Task_CheckEligibility: can the case be accepted? Writes eligible and, when the rules have something to say, the
+ * reasons (reason: what the consumer is told; basis: the law behind it; eligibilityCodes for reports). Whether
+ * punitive sums may be claimed is asked where they are computed (Task_QuoteClaims).
  */
 @Component("checkEligibility")
 public class CheckEligibilityDelegate implements JavaDelegate {
@@ -34,18 +35,24 @@ public class CheckEligibilityDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
+        EligibilityResult result = eligibility.check(caseFacts(execution, "negotiation"));
+        execution.setVariable(ELIGIBLE, result.eligible());
+        if (!result.reasons().isEmpty()) {
+            // an eligible case without remarks has nothing to record here
+            execution.setVariable(ELIGIBILITY_CODES, result.reasons().stream().map(EligibilityResult.Reason::code).collect(Collectors.joining(",")));
+            execution.setVariable(REASON, result.reasons().stream().map(EligibilityResult.Reason::message).collect(Collectors.joining("\n")));
+            execution.setVariable(BASIS, result.reasons().stream().map(EligibilityResult.Reason::basis).distinct().collect(Collectors.joining("；")));
+        }
+    }
+
+    /** The case's facts as the eligibility rules read them, for a case brought before {@code channel} today. */
+    static EligibilityFacts caseFacts(DelegateExecution execution, String channel) {
         LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), CHINA);
         // a consumer registering a dispute is a natural person buying for living consumption unless the case says otherwise
         boolean naturalPerson = !execution.hasVariable(NATURAL_PERSON) || flag(execution, NATURAL_PERSON);
         String purpose = execution.hasVariable(PURPOSE) ? string(execution, PURPOSE) : "living-consumption";
         LocalDate harmKnownOn = firstPresent(day(execution, HARM_KNOWN_ON), day(execution, RECEIVED_AT), day(execution, PAID_AT));
-        var facts = new EligibilityFacts(naturalPerson, purpose, harmKnownOn, today, "negotiation", List.of(), null, null);
-        EligibilityResult result = eligibility.check(facts);
-        execution.setVariable(ELIGIBLE, result.eligible());
-        execution.setVariable(PUNITIVE_DAMAGES_ALLOWED, result.punitiveDamagesAllowed());
-        execution.setVariable(ELIGIBILITY_CODES, result.reasons().stream().map(EligibilityResult.Reason::code).collect(Collectors.joining(",")));
-        execution.setVariable(REASON, result.reasons().stream().map(EligibilityResult.Reason::message).collect(Collectors.joining("\n")));
-        execution.setVariable(BASIS, result.reasons().stream().map(EligibilityResult.Reason::basis).distinct().collect(Collectors.joining("；")));
+        return new EligibilityFacts(naturalPerson, purpose, harmKnownOn, today, channel, List.of(), null, null);
     }
 
     private static LocalDate firstPresent(LocalDate... days) {

@@ -50,9 +50,7 @@ public final class DisputeVariables {
     public static final String REPORTER_NAME = "reporterName";
 
     // registration
-    public static final String REGISTERED_AT = "registeredAt";
     public static final String ELIGIBLE = "eligible";
-    public static final String PUNITIVE_DAMAGES_ALLOWED = "punitiveDamagesAllowed";
     public static final String REASON = "reason";
     public static final String BASIS = "basis";
     public static final String LIMITATION_DUE = "limitationDue";
@@ -62,16 +60,13 @@ public final class DisputeVariables {
     public static final String IN_DEADLINE_VARIABLE = "deadlineVariable";
     public static final String IN_DEADLINE_PERIOD = "deadlinePeriod";
     public static final String IN_DEADLINE_FROM = "deadlineFrom";
-    public static final String IN_REMINDER_VARIABLE = "reminderVariable";
 
-    // stored deadlines (Date; each with <name>Period and <name>Basis, see Deadlines.store)
+    // stored deadlines (Date; each with <name>Basis, see Deadlines.store; the period is named by the storing task)
     public static final String MERCHANT_RESPONSE_DUE = "merchantResponseDue";
     public static final String EVIDENCE_DUE = "evidenceDue";
-    public static final String EVIDENCE_REMINDER_AT = "evidenceReminderAt";
     public static final String REVIEW_DUE = "reviewDue";
     public static final String ACCEPTANCE_DUE = "acceptanceDue";
     public static final String MEDIATION_DUE = "mediationDue";
-    public static final String MEDIATION_REMINDER_AT = "mediationReminderAt";
     public static final String COURT_CONFIRMATION_DUE = "courtConfirmationDue";
     public static final String REGULATOR_ACCEPTANCE_DUE = "regulatorAcceptanceDue";
     public static final String APPEAL_DUE = "appealDue";

@@ -3,6 +3,7 @@ package cn.weiquan.dispute;
 import static cn.weiquan.dispute.DisputeVariables.*;
 
 import java.util.Date;
+import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -10,11 +11,14 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 import cn.weiquan.calendar.Deadlines;
+import cn.weiquan.platform.ElementProperties;
 
 /**
- * Task_Enter*: the case enters a stage. Input parameters (all optional): stageLabel (the Chinese label shown in
- * Tasklist and mails), deadlineVariable + deadlinePeriod (a named legal period stored from deadlineFrom, default now,
- * so timers, due dates and Cockpit read the same value) and reminderVariable (one working day before that deadline).
+ * Task_Enter*: the case enters a stage. The task's extension properties (all optional) say how: stageLabel (the
+ * Chinese label shown in Tasklist and mails), deadlineVariable + deadlinePeriod (a named legal period stored from the
+ * date in the variable named by deadlineFrom, default now, so timers, due dates and Cockpit read the same value). A
+ * reminder timer derives its date from the stored deadline (${deadlines.reminderBefore(mediationDue)}), so the two
+ * cannot drift apart.
  */
 @Component("enterStage")
 public class EnterStageDelegate implements JavaDelegate {
@@ -27,21 +31,26 @@ public class EnterStageDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String stage = string(execution, IN_STAGE_LABEL);
+        Map<String, String> settings = ElementProperties.of(execution);
+        // the stage and the deadlines live on the process instance, not on a sub-process scope
+        var caseScope = execution.getProcessInstance();
+        String stage = settings.get(IN_STAGE_LABEL);
         if (stage != null) {
-            execution.setVariable(STAGE, stage);
+            caseScope.setVariable(STAGE, stage);
         }
-        String variable = string(execution, IN_DEADLINE_VARIABLE);
+        String variable = settings.get(IN_DEADLINE_VARIABLE);
         if (variable == null) {
             return;
         }
-        Date from = toDate(execution.getVariableLocal(IN_DEADLINE_FROM));
-        // the deadline lives on the process instance, not on the task's local scope
-        var caseScope = execution.getProcessInstance();
-        deadlines.store(caseScope, variable, string(execution, IN_DEADLINE_PERIOD), from == null ? ClockUtil.getCurrentTime() : from);
-        String reminder = string(execution, IN_REMINDER_VARIABLE);
-        if (reminder != null) {
-            caseScope.setVariable(reminder, deadlines.reminderBefore(date(caseScope, variable)));
+        String period = settings.get(IN_DEADLINE_PERIOD);
+        if (period == null) {
+            throw new IllegalStateException(execution.getCurrentActivityId() + " stores " + variable + " but names no " + IN_DEADLINE_PERIOD);
         }
+        String fromVariable = settings.get(IN_DEADLINE_FROM);
+        Date from = fromVariable == null ? ClockUtil.getCurrentTime() : date(caseScope, fromVariable);
+        if (from == null) {
+            throw new IllegalStateException(execution.getCurrentActivityId() + ": the case has no " + fromVariable + " to count " + variable + " from");
+        }
+        deadlines.store(caseScope, variable, period, from);
     }
 }

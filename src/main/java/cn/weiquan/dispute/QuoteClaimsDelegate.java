@@ -14,10 +14,12 @@ import cn.weiquan.rules.compensation.BreakdownLine;
 import cn.weiquan.rules.compensation.CompensationQuote;
 import cn.weiquan.rules.compensation.CompensationService;
 import cn.weiquan.rules.compensation.QuoteRequest;
+import cn.weiquan.rules.eligibility.EligibilityService;
 
 /**
  * Task_QuoteClaims: the sums of the lawsuit for the litigation package: the price paid back when a refund is
- * claimed, plus the punitive sum for fraud (消法 Art. 55) when the case is false advertising and punitive sums are allowed.
+ * claimed, plus the punitive sum for fraud (消法 Art. 55) when the case is false advertising and the eligibility rules
+ * allow punitive sums (a natural person buying for living consumption, not for resale).
  */
 @Component("quoteClaims")
 public class QuoteClaimsDelegate implements JavaDelegate {
@@ -25,9 +27,11 @@ public class QuoteClaimsDelegate implements JavaDelegate {
     static final String FALSE_ADVERTISING = "false-advertising";
 
     private final CompensationService compensation;
+    private final EligibilityService eligibility;
 
-    public QuoteClaimsDelegate(CompensationService compensation) {
+    public QuoteClaimsDelegate(CompensationService compensation, EligibilityService eligibility) {
         this.compensation = compensation;
+        this.eligibility = eligibility;
     }
 
     @Override
@@ -41,7 +45,8 @@ public class QuoteClaimsDelegate implements JavaDelegate {
             lines.add("退还价款：" + paid.toPlainString() + " 元");
             bases.add("《消费者权益保护法》第二十四条");
         }
-        if (FALSE_ADVERTISING.equals(string(execution, CATEGORY)) && flag(execution, PUNITIVE_DAMAGES_ALLOWED)) {
+        if (FALSE_ADVERTISING.equals(string(execution, CATEGORY))
+                && eligibility.check(CheckEligibilityDelegate.caseFacts(execution, "court")).punitiveDamagesAllowed()) {
             CompensationQuote fraud = compensation.quote(QuoteRequest.fraud(paid));
             total = total.add(fraud.amount());
             for (BreakdownLine line : fraud.breakdown()) {

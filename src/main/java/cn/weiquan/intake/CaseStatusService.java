@@ -22,15 +22,20 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.EndEvent;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.springframework.stereotype.Component;
 
+import cn.weiquan.platform.ElementProperties;
+
 /** Builds a {@link CaseStatus} from the engine: history for what happened, runtime for what the case waits for. */
 @Component
 public class CaseStatusService {
-  private static final String PERIOD = "Period";
   private static final String BASIS = "Basis";
+  /** The extension properties by which a Task_Enter* declares the deadline it stores (see EnterStageDelegate). */
+  private static final String DECLARED_VARIABLE = "deadlineVariable";
+  private static final String DECLARED_PERIOD = "deadlinePeriod";
   private static final String STAGE = "stage";
 
   private final HistoryService history;
@@ -40,6 +45,7 @@ public class CaseStatusService {
   private final RepositoryService repository;
   private final EvidenceStore evidence;
   private final Map<String, BpmnModelInstance> models = new ConcurrentHashMap<>();
+  private final Map<String, Map<String, String>> periodsByDefinition = new ConcurrentHashMap<>();
 
   public CaseStatusService(HistoryService history, RuntimeService runtime, TaskService tasks,
       ManagementService management, RepositoryService repository, EvidenceStore evidence) {
@@ -65,7 +71,7 @@ public class CaseStatusService {
         endState,
         beijing(instance.getStartTime()),
         beijing(instance.getEndTime()),
-        deadlines(variables),
+        deadlines(variables, declaredPeriods(ref)),
         steps(ref.processInstanceId()),
         ended ? List.of() : waitingFor(ref, endpointsByMessage),
         evidence.list(ref.caseNo()));
@@ -84,6 +90,20 @@ public class CaseStatusService {
           .findFirst().orElse(endId);
     }
     return endId == null ? null : new CaseStatus.EndState(endId, name(ref.processDefinitionId(), endId));
+  }
+
+  /** Deadline variable → period code, as the case's process model declares them on the tasks that store them. */
+  private Map<String, String> declaredPeriods(CaseAccess.CaseRef ref) {
+    return periodsByDefinition.computeIfAbsent(ref.processDefinitionId(), id -> {
+      Map<String, String> periods = new HashMap<>();
+      for (FlowElement element : repositoryModel(ref).getModelElementsByType(FlowElement.class)) {
+        Map<String, String> settings = ElementProperties.of(element);
+        if (settings.containsKey(DECLARED_VARIABLE) && settings.containsKey(DECLARED_PERIOD)) {
+          periods.put(settings.get(DECLARED_VARIABLE), settings.get(DECLARED_PERIOD));
+        }
+      }
+      return periods;
+    });
   }
 
   private BpmnModelInstance repositoryModel(CaseAccess.CaseRef ref) {
@@ -109,13 +129,13 @@ public class CaseStatusService {
     return byName;
   }
 
-  static List<CaseStatus.DeadlineView> deadlines(Map<String, Object> variables) {
+  /** A stored deadline is a Date with its basis beside it (Deadlines.store); the period is the one the model names. */
+  static List<CaseStatus.DeadlineView> deadlines(Map<String, Object> variables, Map<String, String> declaredPeriods) {
     List<CaseStatus.DeadlineView> deadlines = new ArrayList<>();
     variables.forEach((name, value) -> {
-      if (value instanceof Date due && variables.get(name + PERIOD) != null) {
-        Object basis = variables.get(name + BASIS);
-        deadlines.add(new CaseStatus.DeadlineView(name, beijing(due), variables.get(name + PERIOD).toString(),
-            basis == null ? null : basis.toString()));
+      Object basis = variables.get(name + BASIS);
+      if (value instanceof Date due && basis != null) {
+        deadlines.add(new CaseStatus.DeadlineView(name, beijing(due), declaredPeriods.get(name), basis.toString()));
       }
     });
     deadlines.sort(Comparator.comparing(CaseStatus.DeadlineView::due));

@@ -7,16 +7,20 @@ import static cn.weiquan.notification.NotificationVariables.MAIL_TO;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import cn.weiquan.platform.ElementProperties;
+
 /**
  * ${notify}: the mail step of a process. Reads mailEvent, mailTo and the optional mailDeadline from
- * the task's inputs, sends through {@link NotificationService} and appends the Message-IDs to
- * mailMessageIds. Model it asyncBefore + asyncAfter with a retry cycle, so the send is the only
- * side effect of its transaction.
+ * the task's extension properties (fixed text, nothing stored per case) or, for a value computed by
+ * an expression, from an input parameter of the same name, which wins. Sends through
+ * {@link NotificationService} and appends the Message-IDs to mailMessageIds. Model it asyncBefore +
+ * asyncAfter with a retry cycle, so the send is the only side effect of its transaction.
  */
 @Component("notify")
 public class NotifyDelegate implements JavaDelegate {
@@ -29,13 +33,14 @@ public class NotifyDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String event = text(execution.getVariableLocal(MAIL_EVENT));
+    Map<String, String> settings = ElementProperties.of(execution);
+    String event = setting(execution, settings, MAIL_EVENT);
     if (event == null) {
-      throw new IllegalStateException("the notify task needs the input parameter " + MAIL_EVENT);
+      throw new IllegalStateException(execution.getCurrentActivityId() + ": the notify task needs the property " + MAIL_EVENT);
     }
-    String to = text(execution.getVariableLocal(MAIL_TO));
+    String to = setting(execution, settings, MAIL_TO);
     List<String> roles = to == null ? List.of() : Arrays.stream(to.split(",")).map(String::strip).toList();
-    String deadline = text(execution.getVariableLocal(MAIL_DEADLINE));
+    String deadline = setting(execution, settings, MAIL_DEADLINE);
 
     List<SentMail> sent = notifications.send(event, roles, execution.getVariables(), deadline);
 
@@ -44,6 +49,11 @@ public class NotifyDelegate implements JavaDelegate {
       String before = text(execution.getVariable(MAIL_MESSAGE_IDS));
       execution.getProcessInstance().setVariable(MAIL_MESSAGE_IDS, before == null ? ids : before + "\n" + ids);
     }
+  }
+
+  private static String setting(DelegateExecution execution, Map<String, String> properties, String name) {
+    String computed = text(execution.getVariableLocal(name));
+    return computed != null ? computed : text(properties.get(name));
   }
 
   private static String text(Object value) {

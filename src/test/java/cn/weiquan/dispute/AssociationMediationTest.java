@@ -158,7 +158,7 @@ class AssociationMediationTest extends DisputeProcessTest {
         assertThat(limitAfter).isAfter(limitBefore)
                 .isEqualTo(cases.deadlines.extendByPause(limitBefore, DisputeCases.day(2026, 3, 9), DisputeCases.day(2026, 3, 13)));
         assertThat(cases.timer("Timer_MediationLimit").getDuedate()).isEqualTo(limitAfter);
-        assertThat(cases.timer("Timer_MediationLimitReminder").getDuedate()).isEqualTo(cases.variable(instance, MEDIATION_REMINDER_AT))
+        assertThat(cases.timer("Timer_MediationLimitReminder").getDuedate()).isEqualTo(cases.deadlines.reminderBefore(limitAfter))
                 .isAfter(cases.deadlines.reminderBefore(limitBefore));
         assertThat(instance).isWaitingAt("Task_ConductMediationSession");
         assertThat(cases.task(instance, "Task_ConductMediationSession").getDueDate()).isEqualTo(limitAfter);

@@ -101,10 +101,11 @@ final class DisputeCases {
         Mocks.register("enterStage", new EnterStageDelegate(deadlines));
         Mocks.register("escalateAcceptance", new EscalateAcceptanceDelegate());
         Mocks.register("applyTestingPause", new ApplyTestingPauseDelegate(
-                new DeadlinePause(deadlines, engine.getRuntimeService(), engine.getManagementService())));
+                new DeadlinePause(deadlines, engine.getRuntimeService(), engine.getManagementService()), deadlines));
+        Mocks.register("deadlines", deadlines);
         Mocks.register("checkLimitation", new CheckLimitationDelegate(deadlines));
         Mocks.register("quotePlatformCompensation", new QuotePlatformCompensationDelegate(compensation));
-        Mocks.register("quoteClaims", new QuoteClaimsDelegate(compensation));
+        Mocks.register("quoteClaims", new QuoteClaimsDelegate(compensation, new EligibilityService(deadlines.calendar())));
         Mocks.register("notify", new NotifyDelegate(new NotificationService(mailSender, new MailTemplates(), "维权平台 <noreply@weiquan.local>")));
     }
 

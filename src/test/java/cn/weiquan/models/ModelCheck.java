@@ -15,6 +15,10 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
+import cn.weiquan.calendar.StatutoryPeriods;
+import cn.weiquan.notification.MailTemplates;
+import cn.weiquan.notification.RecipientRole;
+
 /**
  * The static checks a model must pass before it ships: what the engine would only find at run time
  * (a form that is not there) or never (a diagram missing, so Modeler shows nothing).
@@ -30,6 +34,8 @@ final class ModelCheck {
   /** form id → file */
   private final Map<String, Path> forms = new LinkedHashMap<>();
   private final List<Path> models = new ArrayList<>();
+  private final MailTemplates templates = new MailTemplates();
+  private final StatutoryPeriods periods = new StatutoryPeriods();
 
   static ModelCheck of(Path processes, Path forms) throws IOException {
     ModelCheck check = new ModelCheck();
@@ -104,6 +110,7 @@ final class ModelCheck {
         problems.add(file + ": process " + process.getAttribute("id") + " has no historyTimeToLive");
       }
     }
+    checkStepSettings(file, doc);
     for (String type : List.of("userTask", "startEvent")) {
       NodeList elements = doc.getElementsByTagNameNS(BPMN, type);
       for (int i = 0; i < elements.getLength(); i++) {
@@ -124,6 +131,72 @@ final class ModelCheck {
         }
       }
     }
+  }
+
+  /**
+   * The settings a designer types into Modeler's extension properties are plain text: a typo would surface only when
+   * a case reaches the step. Mail steps need an event with a template and known recipient roles; stage steps a label
+   * or a deadline, and a deadline a period of the period table.
+   */
+  private void checkStepSettings(Path file, Document doc) {
+    NodeList tasks = doc.getElementsByTagNameNS(BPMN, "serviceTask");
+    for (int i = 0; i < tasks.getLength(); i++) {
+      Element task = (Element) tasks.item(i);
+      String id = task.getAttribute("id");
+      String delegate = task.getAttributeNS(CAMUNDA, "delegateExpression");
+      Map<String, String> settings = settings(task, "property", "value");
+      Map<String, String> inputs = settings(task, "inputParameter", null);
+      switch (delegate) {
+        case "${notify}" -> {
+          String event = settings.get("mailEvent");
+          if (event == null && !inputs.containsKey("mailEvent")) {
+            problems.add(file + ": mail step " + id + " has no mailEvent");
+          } else if (event != null && !templates.exists(event)) {
+            problems.add(file + ": mail step " + id + " names mailEvent '" + event + "' that has no template");
+          }
+          String to = settings.get("mailTo");
+          for (String role : to == null ? new String[0] : to.split(",")) {
+            try {
+              if (!role.isBlank()) {
+                RecipientRole.of(role.strip());
+              }
+            } catch (RuntimeException unknown) {
+              problems.add(file + ": mail step " + id + " names an unknown recipient role '" + role.strip() + "'");
+            }
+          }
+        }
+        case "${enterStage}", "${checkLimitation}" -> {
+          String variable = settings.get("deadlineVariable");
+          String period = settings.get("deadlinePeriod");
+          if (settings.get("stageLabel") == null && variable == null) {
+            problems.add(file + ": stage step " + id + " sets neither a stageLabel nor a deadlineVariable");
+          }
+          if (variable != null && period == null) {
+            problems.add(file + ": " + id + " stores " + variable + " but names no deadlinePeriod");
+          }
+          if (period != null) {
+            try {
+              periods.get(period);
+            } catch (RuntimeException unknown) {
+              problems.add(file + ": " + id + " names deadlinePeriod '" + period + "' that is not in the period table");
+            }
+          }
+        }
+        default -> { }
+      }
+    }
+  }
+
+  /** camunda:property name/value pairs, or camunda:inputParameter names (value = text), of an element. */
+  private static Map<String, String> settings(Element element, String type, String valueAttribute) {
+    Map<String, String> settings = new LinkedHashMap<>();
+    NodeList nodes = element.getElementsByTagNameNS(CAMUNDA, type);
+    for (int i = 0; i < nodes.getLength(); i++) {
+      Element node = (Element) nodes.item(i);
+      String value = valueAttribute == null ? node.getTextContent() : node.getAttribute(valueAttribute);
+      settings.put(node.getAttribute("name"), value == null || value.isBlank() ? null : value.strip());
+    }
+    return settings;
   }
 
   private void checkDmn(Path file) {

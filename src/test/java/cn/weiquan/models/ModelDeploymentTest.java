@@ -70,7 +70,13 @@ class ModelDeploymentTest {
         .anyMatch(p -> p.contains("not-json.form") && p.contains("not valid JSON"))
         .anyMatch(p -> p.contains("no-id.form") && p.contains("form has no id"))
         .anyMatch(p -> p.contains("no-ttl.dmn") && p.contains("has no historyTimeToLive"))
-        .anyMatch(p -> p.contains("unparsable.bpmn") && p.contains("does not parse"));
+        .anyMatch(p -> p.contains("unparsable.bpmn") && p.contains("does not parse"))
+        .anyMatch(p -> p.contains("Task_NotifyNoEvent") && p.contains("has no mailEvent"))
+        .anyMatch(p -> p.contains("Task_NotifyTypo") && p.contains("'setled' that has no template"))
+        .anyMatch(p -> p.contains("Task_NotifyTypo") && p.contains("unknown recipient role 'lawyer'"))
+        .anyMatch(p -> p.contains("Task_EnterNothing") && p.contains("neither a stageLabel nor a deadlineVariable"))
+        .anyMatch(p -> p.contains("Task_EnterUnknownPeriod") && p.contains("'merchant-reponse' that is not in the period table"))
+        .anyMatch(p -> p.contains("Task_EnterNoPeriod") && p.contains("stores otherDue but names no deadlinePeriod"));
   }
 
   private static java.util.List<Path> concat(ModelCheck check) {

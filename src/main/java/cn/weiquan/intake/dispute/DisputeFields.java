@@ -33,7 +33,7 @@ final class DisputeFields {
   static final String REPORTER_PHONE = "reporterPhone";
   static final String REPORTER_EMAIL = "reporterEmail";
 
-  /** The deadline of the platform's evidence window (a Date, with evidenceDuePeriod/evidenceDueBasis). */
+  /** The deadline of the platform's evidence window (a Date, with evidenceDueBasis). */
   static final String EVIDENCE_DUE = DisputeVariables.EVIDENCE_DUE;
 
   // messages (bpmn:message names) and their variables
