@@ -79,7 +79,7 @@ public final class DisputeBenchmark {
         var configuration = new StandaloneInMemProcessEngineConfiguration();
         configuration.setProcessEngineName("dispute-benchmark");
         configuration.setJdbcUrl(inMemory ? "jdbc:h2:mem:dispute-benchmark;DB_CLOSE_DELAY=-1"
-                : "jdbc:h2:file:" + dataDir.resolve("weiquan") + ";DB_CLOSE_ON_EXIT=FALSE");
+                : "jdbc:h2:file:" + dataDir.resolve("weiquan") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0"); // as application.yaml
         configuration.setJobExecutorActivate(false);
         configuration.setHistory("full");
         configuration.setExpressionManager(new MockExpressionManager());
