@@ -52,7 +52,7 @@ public class NotifyDelegate implements JavaDelegate {
   }
 
   private static String setting(DelegateExecution execution, Map<String, String> properties, String name) {
-    String computed = text(execution.getVariableLocal(name));
+    String computed = ElementProperties.inputParameters(execution).contains(name) ? text(execution.getVariableLocal(name)) : null;
     return computed != null ? computed : text(properties.get(name));
   }
 

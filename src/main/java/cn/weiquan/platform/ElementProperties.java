@@ -2,13 +2,17 @@ package cn.weiquan.platform;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 
@@ -22,6 +26,7 @@ public final class ElementProperties {
 
     /** By process definition id and element id: a deployed definition never changes, so neither do its properties. */
     private static final Map<String, Map<String, String>> CACHE = new ConcurrentHashMap<>();
+    private static final Map<String, Set<String>> INPUTS = new ConcurrentHashMap<>();
 
     private ElementProperties() {
     }
@@ -30,6 +35,25 @@ public final class ElementProperties {
     public static Map<String, String> of(DelegateExecution execution) {
         return CACHE.computeIfAbsent(execution.getProcessDefinitionId() + '/' + execution.getCurrentActivityId(),
                 key -> Collections.unmodifiableMap(of(execution.getBpmnModelElementInstance())));
+    }
+
+    /**
+     * The names of the input parameters the element declares: only those are the element's own local variables (a
+     * step without an input mapping runs in its parent's scope, whose variables are the case's).
+     */
+    public static Set<String> inputParameters(DelegateExecution execution) {
+        return INPUTS.computeIfAbsent(execution.getProcessDefinitionId() + '/' + execution.getCurrentActivityId(), key -> {
+            Set<String> names = new LinkedHashSet<>();
+            ExtensionElements extensions = ((BaseElement) execution.getBpmnModelElementInstance()).getExtensionElements();
+            if (extensions != null) {
+                for (CamundaInputOutput mapping : extensions.getChildElementsByType(CamundaInputOutput.class)) {
+                    for (CamundaInputParameter parameter : mapping.getCamundaInputParameters()) {
+                        names.add(parameter.getCamundaName());
+                    }
+                }
+            }
+            return Collections.unmodifiableSet(names);
+        });
     }
 
     public static Map<String, String> of(FlowElement element) {

@@ -154,6 +154,19 @@ class NotifyTaskTest {
   }
 
   @Test
+  void aCaseVariableNamedLikeAStepSetting_doesNotChangeWhoIsMailed() throws Exception {
+    Map<String, Object> vars = dispute();
+    vars.put("evidenceDue", EVIDENCE_DUE);
+    vars.put("mailTo", "consumer"); // case data, not the step's setting (extension property consumer,merchant)
+    ProcessInstance instance = runtimeService.startProcessInstanceByKey("notify-case-received", CASE_NO, vars);
+
+    managementService.executeJob(job(instance).getId());
+
+    assertThat(smtp.getReceivedMessages()).hasSize(2);
+    to(smtp.getReceivedMessages(), "service@shop.example.com");
+  }
+
+  @Test
   void roleWithoutAddress_isSkipped_othersStillMailed() throws Exception {
     Map<String, Object> vars = dispute();
     vars.put("merchantEmail", "  ");
