@@ -17,6 +17,12 @@ import org.springframework.stereotype.Component;
 public class Deadlines {
   public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
   public static final String BASIS_SUFFIX = "Basis";
+  /**
+   * The extension properties by which a model step declares the deadline it stores: the variable and the period of
+   * the period table (calendar/periods.yaml). Read by the steps that store deadlines and by whoever reports them.
+   */
+  public static final String DECLARED_VARIABLE = "deadlineVariable";
+  public static final String DECLARED_PERIOD = "deadlinePeriod";
 
   private final WorkingCalendar calendar;
   private final StatutoryPeriods periods;
@@ -89,11 +95,13 @@ public class Deadlines {
   /**
    * Computes the period once and stores {@code variable} (Date) and {@code variable}Basis (the law and the version
    * applied, as the case will show it). Which period it was is a fact of the model that stores it, not of the case.
+   * Returns the deadline stored.
    */
-  public void store(VariableScope scope, String variable, String period, Date from) {
+  public Deadline store(VariableScope scope, String variable, String period, Date from) {
     Deadline deadline = compute(period, from);
     scope.setVariable(variable, deadline.dueDate());
     scope.setVariable(variable + BASIS_SUFFIX, deadline.basis());
+    return deadline;
   }
 
   /**

@@ -44,10 +44,7 @@ public class CheckLimitationDelegate implements JavaDelegate {
             known = execution.getProcessEngineServices().getHistoryService().createHistoricProcessInstanceQuery()
                     .processInstanceId(execution.getProcessInstanceId()).singleResult().getStartTime();
         }
-        Deadline limitation = deadlines.compute(period, known);
-        var caseScope = execution.getProcessInstance();
-        caseScope.setVariable(variable, limitation.dueDate());
-        caseScope.setVariable(variable + Deadlines.BASIS_SUFFIX, limitation.basis());
+        Deadline limitation = deadlines.store(execution.getProcessInstance(), variable, period, known);
         boolean expired = ClockUtil.getCurrentTime().toInstant().isAfter(limitation.due());
         execution.setVariable(LIMITATION_EXPIRED, expired);
         if (expired) {

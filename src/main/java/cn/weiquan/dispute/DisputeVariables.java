@@ -11,6 +11,8 @@ import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 
+import cn.weiquan.calendar.Deadlines;
+
 /**
  * The process variables of consumer-dispute, named once. Names shared with the channel and the mail templates follow
  * helper-contracts.md; the typed readers accept what Tasklist forms and the REST API send (a date form field arrives as
@@ -57,8 +59,8 @@ public final class DisputeVariables {
 
     // stage entry (input parameters of Task_Enter*, local to the task)
     public static final String IN_STAGE_LABEL = "stageLabel";
-    public static final String IN_DEADLINE_VARIABLE = "deadlineVariable";
-    public static final String IN_DEADLINE_PERIOD = "deadlinePeriod";
+    public static final String IN_DEADLINE_VARIABLE = Deadlines.DECLARED_VARIABLE;
+    public static final String IN_DEADLINE_PERIOD = Deadlines.DECLARED_PERIOD;
     public static final String IN_DEADLINE_FROM = "deadlineFrom";
 
     // stored deadlines (Date; each with <name>Basis, see Deadlines.store; the period is named by the storing task)

@@ -27,15 +27,13 @@ import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.springframework.stereotype.Component;
 
+import cn.weiquan.calendar.Deadlines;
 import cn.weiquan.platform.ElementProperties;
 
 /** Builds a {@link CaseStatus} from the engine: history for what happened, runtime for what the case waits for. */
 @Component
 public class CaseStatusService {
   private static final String BASIS = "Basis";
-  /** The extension properties by which a Task_Enter* declares the deadline it stores (see EnterStageDelegate). */
-  private static final String DECLARED_VARIABLE = "deadlineVariable";
-  private static final String DECLARED_PERIOD = "deadlinePeriod";
   private static final String STAGE = "stage";
 
   private final HistoryService history;
@@ -98,8 +96,8 @@ public class CaseStatusService {
       Map<String, String> periods = new HashMap<>();
       for (FlowElement element : repositoryModel(ref).getModelElementsByType(FlowElement.class)) {
         Map<String, String> settings = ElementProperties.of(element);
-        if (settings.containsKey(DECLARED_VARIABLE) && settings.containsKey(DECLARED_PERIOD)) {
-          periods.put(settings.get(DECLARED_VARIABLE), settings.get(DECLARED_PERIOD));
+        if (settings.containsKey(Deadlines.DECLARED_VARIABLE) && settings.containsKey(Deadlines.DECLARED_PERIOD)) {
+          periods.put(settings.get(Deadlines.DECLARED_VARIABLE), settings.get(Deadlines.DECLARED_PERIOD));
         }
       }
       return periods;

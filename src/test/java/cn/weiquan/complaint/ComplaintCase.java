@@ -8,6 +8,7 @@ import cn.weiquan.casenumber.CaseNumbers;
 import cn.weiquan.notification.MailTemplates;
 import cn.weiquan.notification.NotificationService;
 import cn.weiquan.notification.NotifyDelegate;
+import cn.weiquan.support.TestSmtp;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
@@ -15,7 +16,6 @@ import java.util.HashMap;
 import cn.weiquan.support.EngineJobs;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -25,7 +25,6 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.mock.Mocks;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
  * Drives enterprise-complaint in an engine-only test: registers the real beans, gives every wait state
@@ -75,7 +74,7 @@ final class ComplaintCase {
     Mocks.register("complaintClosure", new CloseComplaintDelegate());
     Mocks.register("complaintStage", new ComplaintStage());
     Mocks.register("complaintAccess", new ComplaintAccess());
-    Mocks.register("notify", new NotifyDelegate(new NotificationService(mailSender(smtpPort), new MailTemplates(),
+    Mocks.register("notify", new NotifyDelegate(new NotificationService(TestSmtp.sender(smtpPort), new MailTemplates(),
         "物业客服中心 <service@weiquan.local>")));
   }
 
@@ -86,18 +85,6 @@ final class ComplaintCase {
   static void reset() {
     Mocks.reset();
     ClockUtil.reset();
-  }
-
-  private static JavaMailSenderImpl mailSender(int port) {
-    JavaMailSenderImpl sender = new JavaMailSenderImpl();
-    sender.setHost("127.0.0.1");
-    sender.setPort(port);
-    sender.setDefaultEncoding("UTF-8");
-    Properties timeouts = new Properties();
-    timeouts.put("mail.smtp.connectiontimeout", "2000");
-    timeouts.put("mail.smtp.timeout", "2000");
-    sender.setJavaMailProperties(timeouts);
-    return sender;
   }
 
   // ------------------------------------------------------------------ receive

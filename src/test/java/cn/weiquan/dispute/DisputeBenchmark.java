@@ -24,6 +24,8 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
+import cn.weiquan.support.TestSmtp;
+
 /**
  * Benchmark (not a test): N cases through the negotiation-settled and the mediation-agreed paths of consumer-dispute on
  * an embedded H2 engine (full history, the real calendar, rules and case-number beans), and in the same run a bare
@@ -96,7 +98,7 @@ public final class DisputeBenchmark {
                     .addClasspathResource(DisputeCases.BPMN).addClasspathResource(DisputeCases.PENALTY_DMN)
                     .addString("bare-settled.bpmn", settled).addString("bare-mediated.bpmn", mediated)
                     .deploy();
-            DisputeCases.register(engine, DisputeCases.mailSender(smtp.getSmtp().getPort()));
+            DisputeCases.register(engine, TestSmtp.sender(smtp.getSmtp().getPort()));
             JavaDelegate realMail = (JavaDelegate) Mocks.get("notify");
             Mocks.register("notify", NO_MAIL);
             new DisputeBenchmark(engine).run(n, realMail, inMemory ? "in-memory H2" : "H2 file database");

@@ -7,12 +7,12 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import cn.weiquan.support.EngineJobs;
+import cn.weiquan.support.TestSmtp;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -82,7 +82,7 @@ final class DisputeCases {
         // camunda-bpm-assert keeps its engine in a static: bind it to this engine, not to another test class's
         BpmnAwareTests.init(engine);
         ClockUtil.setCurrentTime(Date.from(REGISTERED));
-        register(engine, mailSender(mail.getSmtp().getPort()));
+        register(engine, TestSmtp.sender(mail.getSmtp().getPort()));
     }
 
     void tearDown() {
@@ -107,18 +107,6 @@ final class DisputeCases {
         Mocks.register("quotePlatformCompensation", new QuotePlatformCompensationDelegate(compensation));
         Mocks.register("quoteClaims", new QuoteClaimsDelegate(compensation, new EligibilityService(deadlines.calendar())));
         Mocks.register("notify", new NotifyDelegate(new NotificationService(mailSender, new MailTemplates(), "维权平台 <noreply@weiquan.local>")));
-    }
-
-    static JavaMailSenderImpl mailSender(int port) {
-        var sender = new JavaMailSenderImpl();
-        sender.setHost("127.0.0.1");
-        sender.setPort(port);
-        sender.setDefaultEncoding("UTF-8");
-        Properties timeouts = new Properties();
-        timeouts.put("mail.smtp.connectiontimeout", "2000");
-        timeouts.put("mail.smtp.timeout", "2000");
-        sender.setJavaMailProperties(timeouts);
-        return sender;
     }
 
     /** The seed's first case: a washing machine bought on Taobao that leaks badly (案例一). */

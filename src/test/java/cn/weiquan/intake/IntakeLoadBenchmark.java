@@ -116,40 +116,44 @@ public final class IntakeLoadBenchmark {
         """.formatted(reference, today.minusDays(10), today.minusDays(8), today.minusDays(5));
   }
 
+  /** One timed request of a client: its latency in nanoseconds, or null when it failed. */
+  private interface Request {
+    Long send() throws Exception;
+  }
+
   private static Phase runHttp(HttpClient http, URI uri, String auth, int clients, int seconds) throws Exception {
-    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-    AtomicLong errors = new AtomicLong();
-    ExecutorService pool = Executors.newFixedThreadPool(clients);
-    List<Future<List<Long>>> results = new ArrayList<>();
-    long start = System.nanoTime();
-    for (int c = 0; c < clients; c++) {
-      results.add(pool.submit(() -> {
-        List<Long> latencies = new ArrayList<>();
-        while (System.nanoTime() < end) {
-          String key = UUID.randomUUID().toString();
-          HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-              .header("Authorization", auth).header("Content-Type", "application/json").header("Idempotency-Key", key)
-              .POST(HttpRequest.BodyPublishers.ofString(body(key))).build();
-          long t0 = System.nanoTime();
-          HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-          long took = System.nanoTime() - t0;
-          if (response.statusCode() == 201) {
-            latencies.add(took);
-          } else {
-            errors.incrementAndGet();
-            if (errors.get() <= 3) {
-              System.err.println("HTTP " + response.statusCode() + ": " + response.body());
-            }
-          }
-        }
-        return latencies;
-      }));
-    }
-    return collect(pool, results, start, errors);
+    AtomicLong printed = new AtomicLong();
+    return run(clients, seconds, () -> {
+      String key = UUID.randomUUID().toString();
+      HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+          .header("Authorization", auth).header("Content-Type", "application/json").header("Idempotency-Key", key)
+          .POST(HttpRequest.BodyPublishers.ofString(body(key))).build();
+      long t0 = System.nanoTime();
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      long took = System.nanoTime() - t0;
+      if (response.statusCode() == 201) {
+        return took;
+      }
+      if (printed.incrementAndGet() <= 3) {
+        System.err.println("HTTP " + response.statusCode() + ": " + response.body());
+      }
+      return null;
+    });
   }
 
   private static Phase runInProcess(RuntimeService runtime, DisputeController controller, StrictJson json, ApiCaller caller,
       int clients, int seconds) throws Exception {
+    return run(clients, seconds, () -> {
+      DisputeFiling filing = json.read(body(UUID.randomUUID().toString()).getBytes(StandardCharsets.UTF_8), DisputeFiling.class);
+      Map<String, Object> variables = controller.variables(filing, caller);
+      long t0 = System.nanoTime();
+      runtime.startProcessInstanceByKey("consumer-dispute", variables);
+      return System.nanoTime() - t0;
+    });
+  }
+
+  /** {@code clients} threads send requests back to back for {@code seconds}. */
+  private static Phase run(int clients, int seconds, Request request) throws Exception {
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
     AtomicLong errors = new AtomicLong();
     ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -159,11 +163,12 @@ public final class IntakeLoadBenchmark {
       results.add(pool.submit(() -> {
         List<Long> latencies = new ArrayList<>();
         while (System.nanoTime() < end) {
-          DisputeFiling filing = json.read(body(UUID.randomUUID().toString()).getBytes(StandardCharsets.UTF_8), DisputeFiling.class);
-          Map<String, Object> variables = controller.variables(filing, caller);
-          long t0 = System.nanoTime();
-          runtime.startProcessInstanceByKey("consumer-dispute", variables);
-          latencies.add(System.nanoTime() - t0);
+          Long took = request.send();
+          if (took != null) {
+            latencies.add(took);
+          } else {
+            errors.incrementAndGet();
+          }
         }
         return latencies;
       }));

@@ -15,6 +15,7 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
+import cn.weiquan.calendar.Deadlines;
 import cn.weiquan.calendar.StatutoryPeriods;
 import cn.weiquan.notification.MailTemplates;
 import cn.weiquan.notification.RecipientRole;
@@ -166,8 +167,8 @@ final class ModelCheck {
           }
         }
         case "${enterStage}", "${checkLimitation}" -> {
-          String variable = settings.get("deadlineVariable");
-          String period = settings.get("deadlinePeriod");
+          String variable = settings.get(Deadlines.DECLARED_VARIABLE);
+          String period = settings.get(Deadlines.DECLARED_PERIOD);
           if (settings.get("stageLabel") == null && variable == null) {
             problems.add(file + ": stage step " + id + " sets neither a stageLabel nor a deadlineVariable");
           }

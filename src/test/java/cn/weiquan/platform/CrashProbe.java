@@ -1,5 +1,6 @@
 package cn.weiquan.platform;
 
+import java.io.IOException;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngine;
@@ -7,7 +8,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The child process of {@link CrashStartupIT}: starts the application on the given data folder, registers one case,
- * says so on stdout and waits to be killed. Not a test.
+ * says so on stdout and waits to be killed. If its parent goes first (stdin closes), it halts without any shutdown,
+ * as a crash would. Not a test.
  */
 public final class CrashProbe {
 
@@ -16,7 +18,7 @@ public final class CrashProbe {
     private CrashProbe() {
     }
 
-    public static void main(String[] args) throws InterruptedException {
+    public static void main(String[] args) throws IOException {
         ConfigurableApplicationContext app = StartupSupport.start("local", "weiquan.data-dir=" + args[0]);
         ProcessEngine engine = app.getBean(ProcessEngine.class);
         engine.getRepositoryService().createDeployment().name("crash-probe")
@@ -28,6 +30,9 @@ public final class CrashProbe {
         // the start has committed: from here on the case is the application's promise
         System.out.println(READY + id);
         System.out.flush();
-        Thread.sleep(Long.MAX_VALUE);
+        while (System.in.read() != -1) {
+            // nothing to read: the parent kills this process
+        }
+        Runtime.getRuntime().halt(1);
     }
 }
