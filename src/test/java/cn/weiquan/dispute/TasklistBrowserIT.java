@@ -2,12 +2,9 @@ package cn.weiquan.dispute;
 
 import static cn.weiquan.dispute.DisputeVariables.*;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,45 +17,33 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.weiquan.support.ApplicationIT;
+import cn.weiquan.support.Browser;
 import cn.weiquan.support.EngineJobs;
 
 /**
  * What a mediator sees, in a real browser: Camunda Tasklist logs them in, the group filter lists the case's task, and
  * the task's Camunda Form renders with its Chinese labels, the case facts filled in and read-only, and the answer
- * fields open. Needs Chromium and its driver (Debian: chromium, chromium-driver; or WEIQUAN_CHROMIUM and
- * WEIQUAN_CHROMEDRIVER); on a machine without them the test is skipped, not passed.
+ * fields open. Needs Chromium and its driver ({@link Browser}): without them the test fails.
  */
 class TasklistBrowserIT extends ApplicationIT {
 
-    private static final Path CHROMIUM = Path.of(env("WEIQUAN_CHROMIUM", "/usr/bin/chromium"));
-    private static final Path CHROMEDRIVER = Path.of(env("WEIQUAN_CHROMEDRIVER", "/usr/bin/chromedriver"));
     private static final String OFFER = "更换同型号新机并上门安装";
 
     @Test
     void mediatorOpensTheOfferTask_formShowsChineseLabelsAndTheCaseFactsReadOnly() throws IOException {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "no Chromium and chromedriver at " + CHROMIUM + " and " + CHROMEDRIVER);
         Task task = aCaseWaitingForTheConsumersAnswerToAnOffer();
         String caseNo = (String) engine.getRuntimeService().getVariable(task.getProcessInstanceId(), CASE_NO);
 
-        WebDriver browser = chromium();
+        WebDriver browser = Browser.chromium();
         try {
-            var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-            browser.get(baseUrl() + "/camunda/app/tasklist/default/");
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form[name=signinForm] input[type=text]")))
-                    .sendKeys("mediator");
-            browser.findElement(By.cssSelector("form[name=signinForm] input[type=password]")).sendKeys("mediator");
-            browser.findElement(By.cssSelector("form[name=signinForm] button[type=submit]")).click();
+            var wait = Browser.waitFor(browser);
+            Browser.logIn(browser, baseUrl() + "/camunda/app/tasklist/default/", "mediator", "mediator");
 
             WebElement groupFilter = wait.until(ExpectedConditions.elementToBeClickable(
                     By.xpath("//*[contains(@class,'filter')]//*[normalize-space(text())='我组的任务']")));
@@ -101,14 +86,6 @@ class TasklistBrowserIT extends ApplicationIT {
                 .taskDefinitionKey("Task_RecordOfferAnswer").singleResult();
     }
 
-    private WebDriver chromium() {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,1000", "--lang=zh-CN");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
-    }
-
     private static List<WebElement> inputsWithValue(WebElement form, String value) {
         List<WebElement> matching = new ArrayList<>();
         for (WebElement field : form.findElements(By.cssSelector("input, textarea"))) {
@@ -136,10 +113,5 @@ class TasklistBrowserIT extends ApplicationIT {
             }
             collectLabels(component.path("components"), labels);
         }
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 }
