@@ -16,6 +16,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -117,6 +118,13 @@ public class ApiProblems {
   @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
   ProblemDetail method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
     return problem(HttpStatus.METHOD_NOT_ALLOWED, null, e.getMessage(), request);
+  }
+
+  @ExceptionHandler(ErrorResponseException.class)
+  ProblemDetail refused(ErrorResponseException e, HttpServletRequest request) {
+    HttpStatus status = HttpStatus.valueOf(e.getStatusCode().value());
+    String detail = e.getBody().getDetail();
+    return problem(status, null, detail == null ? status.getReasonPhrase() : detail, request);
   }
 
   @ExceptionHandler(NoResourceFoundException.class)

@@ -3,7 +3,13 @@ package cn.weiquan.dispute;
 import static cn.weiquan.dispute.DisputeVariables.*;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.BadUserRequestException;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -25,8 +31,34 @@ public class AssignCaseNumberDelegate implements JavaDelegate {
         this.caseNumbers = caseNumbers;
     }
 
+    /** What a registration cannot do without (the start form requires them; a start over the REST API may lack them). */
+    static final Map<String, String> REQUIRED = new LinkedHashMap<>();
+
+    static {
+        REQUIRED.put(CONSUMER_NAME, "消费者姓名");
+        REQUIRED.put(MERCHANT_NAME, "经营者");
+        REQUIRED.put(ITEM_NAME, "商品或服务");
+        REQUIRED.put(DESCRIPTION, "纠纷经过");
+    }
+
     @Override
     public void execute(DelegateExecution execution) {
+        List<String> missing = new ArrayList<>();
+        REQUIRED.forEach((name, label) -> {
+            if (string(execution, name) == null || string(execution, name).isEmpty()) {
+                missing.add(label + "（" + name + "）");
+            }
+        });
+        if (string(execution, CONSUMER_PHONE) == null && string(execution, CONSUMER_EMAIL) == null) {
+            missing.add("消费者电话或邮箱（consumerPhone / consumerEmail）");
+        }
+        if (date(execution, HARM_KNOWN_ON) == null && date(execution, RECEIVED_AT) == null && date(execution, PAID_AT) == null) {
+            missing.add("知道权益受损、收货或付款的日期（harmKnownOn / receivedAt / paidAt）");
+        }
+        if (!missing.isEmpty()) {
+            // the caller's mistake, answered as 400 by the engine's REST API and shown in Tasklist; nothing is started
+            throw new BadUserRequestException("登记不完整，缺少：" + String.join("、", missing));
+        }
         Date now = ClockUtil.getCurrentTime();
         String caseNo = string(execution, CASE_NO);
         if (caseNo == null || caseNo.isEmpty()) {

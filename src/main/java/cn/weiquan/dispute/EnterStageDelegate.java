@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 import cn.weiquan.calendar.Deadlines;
+import cn.weiquan.platform.CaseScope;
 import cn.weiquan.platform.ElementProperties;
 
 /**
@@ -32,11 +33,12 @@ public class EnterStageDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Map<String, String> settings = ElementProperties.of(execution);
-        // the stage and the deadlines live on the process instance, not on a sub-process scope
+        // the stage is the whole case's (its spine's); a deadline belongs to the process whose timers read it, never
+        // to a sub-process scope
         var caseScope = execution.getProcessInstance();
         String stage = settings.get(IN_STAGE_LABEL);
         if (stage != null) {
-            caseScope.setVariable(STAGE, stage);
+            CaseScope.spine(execution).setVariable(STAGE, stage);
         }
         String variable = settings.get(IN_DEADLINE_VARIABLE);
         if (variable == null) {

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -38,13 +39,15 @@ public class CaseMessages {
         .anyMatch(s -> message.equals(s.getEventName()));
   }
 
-  /** Correlates the message, or throws 409 naming what the case waits for. */
+  /** Correlates the message to the process of the case that waits for it, or throws 409 naming what the case waits for. */
   public void deliver(CaseAccess.CaseRef ref, String message, Map<String, Object> variables, Map<String, String> endpoints) {
-    if (!waitsFor(ref, message)) {
+    String waiting = ref.ended() ? null : status.messageSubscriptions(ref.processInstanceId()).stream()
+        .filter(s -> message.equals(s.getEventName())).map(s -> s.getProcessInstanceId()).findFirst().orElse(null);
+    if (waiting == null) {
       throw notWaiting(ref, message, endpoints);
     }
     try {
-      runtime.createMessageCorrelation(message).processInstanceId(ref.processInstanceId())
+      runtime.createMessageCorrelation(message).processInstanceId(waiting)
           .setVariables(variables).correlateWithResult();
     } catch (MismatchingMessageCorrelationException goneMeanwhile) {
       throw notWaiting(ref, message, endpoints);
@@ -68,17 +71,22 @@ public class CaseMessages {
 
   /** When the case last stopped waiting for the message (the latest end of an activity that caught it), or null. */
   public Date lastClosed(CaseAccess.CaseRef ref, String message) {
-    List<String> catchers = repository.getBpmnModelInstance(ref.processDefinitionId())
-        .getModelElementsByType(MessageEventDefinition.class).stream()
-        .filter(d -> d.getMessage() != null && message.equals(d.getMessage().getName()))
-        .map(d -> ((org.camunda.bpm.model.bpmn.instance.BaseElement) d.getParentElement()).getId())
-        .toList();
-    if (catchers.isEmpty()) {
-      return null;
+    Date last = null;
+    for (HistoricProcessInstance instance : status.caseInstances(ref.processInstanceId())) {
+      List<String> catchers = repository.getBpmnModelInstance(instance.getProcessDefinitionId())
+          .getModelElementsByType(MessageEventDefinition.class).stream()
+          .filter(d -> d.getMessage() != null && message.equals(d.getMessage().getName()))
+          .map(d -> ((org.camunda.bpm.model.bpmn.instance.BaseElement) d.getParentElement()).getId())
+          .toList();
+      for (String id : catchers) {
+        for (HistoricActivityInstance caught : history.createHistoricActivityInstanceQuery()
+            .processInstanceId(instance.getId()).activityId(id).finished().list()) {
+          if (last == null || caught.getEndTime().after(last)) {
+            last = caught.getEndTime();
+          }
+        }
+      }
     }
-    return catchers.stream()
-        .flatMap(id -> history.createHistoricActivityInstanceQuery().processInstanceId(ref.processInstanceId())
-            .activityId(id).finished().list().stream())
-        .map(HistoricActivityInstance::getEndTime).max(Date::compareTo).orElse(null);
+    return last;
   }
 }

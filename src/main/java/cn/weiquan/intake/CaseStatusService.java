@@ -30,7 +30,11 @@ import org.springframework.stereotype.Component;
 import cn.weiquan.calendar.Deadlines;
 import cn.weiquan.platform.ElementProperties;
 
-/** Builds a {@link CaseStatus} from the engine: history for what happened, runtime for what the case waits for. */
+/**
+ * Builds a {@link CaseStatus} from the engine: history for what happened, runtime for what the case waits for. A case
+ * is its spine's process instance and the channel processes it called: steps, deadlines and waits come from all of them,
+ * the stage and how the case ended from the spine.
+ */
 @Component
 public class CaseStatusService {
   private static final String BASIS = "Basis";
@@ -58,7 +62,8 @@ public class CaseStatusService {
   public CaseStatus status(CaseAccess.CaseRef ref, Map<String, String> endpointsByMessage) {
     HistoricProcessInstance instance =
         history.createHistoricProcessInstanceQuery().processInstanceId(ref.processInstanceId()).singleResult();
-    Map<String, Object> variables = variables(ref.processInstanceId());
+    List<HistoricProcessInstance> instances = caseInstances(ref.processInstanceId());
+    Map<String, Object> variables = variables(instances);
     boolean ended = instance.getEndTime() != null;
     CaseStatus.EndState endState = ended ? endState(ref, instance) : null;
     return new CaseStatus(
@@ -69,8 +74,8 @@ public class CaseStatusService {
         endState,
         beijing(instance.getStartTime()),
         beijing(instance.getEndTime()),
-        deadlines(variables, declaredPeriods(ref)),
-        steps(ref.processInstanceId()),
+        deadlines(variables, declaredPeriods(instances)),
+        steps(instances),
         ended ? List.of() : waitingFor(ref, endpointsByMessage),
         evidence.list(ref.caseNo()));
   }
@@ -90,22 +95,50 @@ public class CaseStatusService {
     return endId == null ? null : new CaseStatus.EndState(endId, name(ref.processDefinitionId(), endId));
   }
 
-  /** Deadline variable → period code, as the case's process model declares them on the tasks that store them. */
-  private Map<String, String> declaredPeriods(CaseAccess.CaseRef ref) {
-    return periodsByDefinition.computeIfAbsent(ref.processDefinitionId(), id -> {
-      Map<String, String> periods = new HashMap<>();
-      for (FlowElement element : repositoryModel(ref).getModelElementsByType(FlowElement.class)) {
-        Map<String, String> settings = ElementProperties.of(element);
-        if (settings.containsKey(Deadlines.DECLARED_VARIABLE) && settings.containsKey(Deadlines.DECLARED_PERIOD)) {
-          periods.put(settings.get(Deadlines.DECLARED_VARIABLE), settings.get(Deadlines.DECLARED_PERIOD));
+  /** Deadline variable → period code, as the case's process models declare them on the tasks that store them. */
+  private Map<String, String> declaredPeriods(List<HistoricProcessInstance> instances) {
+    Map<String, String> periods = new HashMap<>();
+    for (HistoricProcessInstance instance : instances) {
+      periods.putAll(periodsByDefinition.computeIfAbsent(instance.getProcessDefinitionId(), id -> {
+        Map<String, String> declared = new HashMap<>();
+        for (FlowElement element : model(id).getModelElementsByType(FlowElement.class)) {
+          Map<String, String> settings = ElementProperties.of(element);
+          if (settings.containsKey(Deadlines.DECLARED_VARIABLE) && settings.containsKey(Deadlines.DECLARED_PERIOD)) {
+            declared.put(settings.get(Deadlines.DECLARED_VARIABLE), settings.get(Deadlines.DECLARED_PERIOD));
+          }
         }
-      }
-      return periods;
-    });
+        return declared;
+      }));
+    }
+    return periods;
   }
 
   private BpmnModelInstance repositoryModel(CaseAccess.CaseRef ref) {
-    return models.computeIfAbsent(ref.processDefinitionId(), repository::getBpmnModelInstance);
+    return model(ref.processDefinitionId());
+  }
+
+  private BpmnModelInstance model(String processDefinitionId) {
+    return models.computeIfAbsent(processDefinitionId, repository::getBpmnModelInstance);
+  }
+
+  /** The spine's process instance first, then every process it called (and they called), oldest first. */
+  public List<HistoricProcessInstance> caseInstances(String spineInstanceId) {
+    List<HistoricProcessInstance> instances = new ArrayList<>();
+    HistoricProcessInstance spine = history.createHistoricProcessInstanceQuery().processInstanceId(spineInstanceId).singleResult();
+    if (spine == null) {
+      return instances;
+    }
+    instances.add(spine);
+    for (int i = 0; i < instances.size(); i++) {
+      instances.addAll(history.createHistoricProcessInstanceQuery().superProcessInstanceId(instances.get(i).getId())
+          .orderByProcessInstanceStartTime().asc().list());
+    }
+    return instances;
+  }
+
+  /** The running process instances of the case. */
+  public List<String> runningInstanceIds(String spineInstanceId) {
+    return caseInstances(spineInstanceId).stream().filter(i -> i.getEndTime() == null).map(HistoricProcessInstance::getId).toList();
   }
 
   /** When the case ended, or null while it runs. */
@@ -115,8 +148,24 @@ public class CaseStatusService {
     return instance == null ? null : instance.getEndTime();
   }
 
-  /** The process instance's own variables (not those local to a task or sub-process), by name. */
-  public Map<String, Object> variables(String processInstanceId) {
+  /** The case's variables by name: the channels' (later calls over earlier ones), then the spine's over them. */
+  public Map<String, Object> variables(String spineInstanceId) {
+    return variables(caseInstances(spineInstanceId));
+  }
+
+  private Map<String, Object> variables(List<HistoricProcessInstance> instances) {
+    Map<String, Object> byName = new HashMap<>();
+    for (int i = 1; i < instances.size(); i++) {
+      byName.putAll(ownVariables(instances.get(i).getId()));
+    }
+    if (!instances.isEmpty()) {
+      byName.putAll(ownVariables(instances.get(0).getId())); // the spine's values win
+    }
+    return byName;
+  }
+
+  /** A process instance's own variables (not those local to a task or sub-process), by name. */
+  private Map<String, Object> ownVariables(String processInstanceId) {
     Map<String, Object> byName = new HashMap<>();
     for (HistoricVariableInstance v :
         history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId).disableCustomObjectDeserialization().list()) {
@@ -140,11 +189,16 @@ public class CaseStatusService {
     return deadlines;
   }
 
-  private List<CaseStatus.Step> steps(String processInstanceId) {
+  private List<CaseStatus.Step> steps(List<HistoricProcessInstance> instances) {
+    List<HistoricActivityInstance> done = new ArrayList<>();
+    for (HistoricProcessInstance instance : instances) {
+      done.addAll(history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId()).finished()
+          .orderByHistoricActivityInstanceEndTime().asc().orderPartiallyByOccurrence().asc().list());
+    }
+    // stable: within one process the engine's order stands, across processes the end time decides
+    done.sort(Comparator.comparing(HistoricActivityInstance::getEndTime));
     List<CaseStatus.Step> steps = new ArrayList<>();
-    for (HistoricActivityInstance a : history.createHistoricActivityInstanceQuery()
-        .processInstanceId(processInstanceId).finished()
-        .orderByHistoricActivityInstanceEndTime().asc().orderPartiallyByOccurrence().asc().list()) {
+    for (HistoricActivityInstance a : done) {
       if (a.getActivityName() != null && !a.getActivityName().isBlank()) {
         steps.add(new CaseStatus.Step(a.getActivityId(), a.getActivityName(), a.getActivityType(),
             beijing(a.getStartTime()), beijing(a.getEndTime())));
@@ -153,29 +207,41 @@ public class CaseStatusService {
     return steps;
   }
 
-  /** The messages the case can receive now, by name. */
-  public List<EventSubscription> messageSubscriptions(String processInstanceId) {
-    return runtime.createEventSubscriptionQuery().processInstanceId(processInstanceId).eventType("message").list();
+  /** The messages the case can receive now (in its spine or a running channel). */
+  public List<EventSubscription> messageSubscriptions(String spineInstanceId) {
+    List<EventSubscription> subscriptions = new ArrayList<>();
+    for (String id : runningInstanceIds(spineInstanceId)) {
+      subscriptions.addAll(runtime.createEventSubscriptionQuery().processInstanceId(id).eventType("message").list());
+    }
+    return subscriptions;
   }
 
   public List<CaseStatus.Waiting> waitingFor(CaseAccess.CaseRef ref, Map<String, String> endpointsByMessage) {
     List<CaseStatus.Waiting> waiting = new ArrayList<>();
-    for (Task task : tasks.createTaskQuery().processInstanceId(ref.processInstanceId()).list()) {
-      waiting.add(new CaseStatus.Waiting("task", task.getTaskDefinitionKey(), task.getName(), null, null, beijing(task.getDueDate())));
-    }
-    for (EventSubscription s : messageSubscriptions(ref.processInstanceId())) {
-      waiting.add(new CaseStatus.Waiting("message", s.getActivityId(), name(ref.processDefinitionId(), s.getActivityId()),
-          s.getEventName(), endpointsByMessage.get(s.getEventName()), null));
-    }
-    for (Job job : management.createJobQuery().processInstanceId(ref.processInstanceId()).list()) {
-      JobDefinition definition = job.getJobDefinitionId() == null ? null
-          : management.createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId()).singleResult();
-      String activityId = definition == null ? null : definition.getActivityId();
-      boolean timer = definition != null && definition.getJobType().startsWith("timer");
-      waiting.add(new CaseStatus.Waiting(timer ? "timer" : "processing", activityId,
-          activityId == null ? null : name(ref.processDefinitionId(), activityId), null, null, beijing(job.getDuedate())));
+    for (String instanceId : runningInstanceIds(ref.processInstanceId())) {
+      for (Task task : tasks.createTaskQuery().processInstanceId(instanceId).list()) {
+        waiting.add(new CaseStatus.Waiting("task", task.getTaskDefinitionKey(), task.getName(), null, null, beijing(task.getDueDate())));
+      }
+      for (EventSubscription s : runtime.createEventSubscriptionQuery().processInstanceId(instanceId).eventType("message").list()) {
+        waiting.add(new CaseStatus.Waiting("message", s.getActivityId(), activityName(instanceId, s.getActivityId()),
+            s.getEventName(), endpointsByMessage.get(s.getEventName()), null));
+      }
+      for (Job job : management.createJobQuery().processInstanceId(instanceId).list()) {
+        JobDefinition definition = job.getJobDefinitionId() == null ? null
+            : management.createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId()).singleResult();
+        String activityId = definition == null ? null : definition.getActivityId();
+        boolean timer = definition != null && definition.getJobType().startsWith("timer");
+        waiting.add(new CaseStatus.Waiting(timer ? "timer" : "processing", activityId,
+            activityId == null ? null : name(job.getProcessDefinitionId(), activityId), null, null, beijing(job.getDuedate())));
+      }
     }
     return waiting;
+  }
+
+  private String activityName(String processInstanceId, String activityId) {
+    HistoricProcessInstance instance =
+        history.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
+    return name(instance.getProcessDefinitionId(), activityId);
   }
 
   /** The Chinese name of an element of the case's process model. */

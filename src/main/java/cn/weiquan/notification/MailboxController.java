@@ -11,12 +11,19 @@ import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.stream.Collectors;
+import cn.weiquan.api.ApiCaller;
+import cn.weiquan.platform.WeiquanGroups;
 import org.springframework.context.annotation.Profile;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Local profile: what the embedded SMTP server received, newest first (any logged-in user, via /api's Basic auth). */
+/**
+ * Local profile only: what the embedded SMTP server received, newest first. Mails carry the parties' names and
+ * addresses, so only camunda-admin reads them (403 for everyone else).
+ */
 @RestController
 @Profile("local")
 public class MailboxController {
@@ -31,7 +38,10 @@ public class MailboxController {
   }
 
   @GetMapping(path = "/api/mailbox", produces = MediaType.APPLICATION_JSON_VALUE)
-  public List<MailboxEntry> mailbox() throws MessagingException, IOException {
+  public List<MailboxEntry> mailbox(ApiCaller caller) throws MessagingException, IOException {
+    if (!caller.isMemberOf(WeiquanGroups.ADMIN)) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "the demo mailbox is for camunda-admin only");
+    }
     List<MailboxEntry> entries = new ArrayList<>();
     MimeMessage[] received = server.getReceivedMessages();
     for (int i = received.length - 1; i >= 0; i--) {

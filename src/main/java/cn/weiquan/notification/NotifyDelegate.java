@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import cn.weiquan.platform.CaseScope;
 import cn.weiquan.platform.ElementProperties;
 
 /**
@@ -42,12 +43,13 @@ public class NotifyDelegate implements JavaDelegate {
     List<String> roles = to == null ? List.of() : Arrays.stream(to.split(",")).map(String::strip).toList();
     String deadline = setting(execution, settings, MAIL_DEADLINE);
 
-    List<SentMail> sent = notifications.send(event, roles, execution.getVariables(), deadline);
+    // a channel process holds no contact data: the recipients' addresses come from the case's spine
+    List<SentMail> sent = notifications.send(event, roles, CaseScope.variables(execution), deadline);
 
     if (!sent.isEmpty()) {
       String ids = sent.stream().map(SentMail::messageId).collect(Collectors.joining("\n"));
-      String before = text(execution.getVariable(MAIL_MESSAGE_IDS));
-      execution.getProcessInstance().setVariable(MAIL_MESSAGE_IDS, before == null ? ids : before + "\n" + ids);
+      String before = text(CaseScope.spine(execution).getVariable(MAIL_MESSAGE_IDS));
+      CaseScope.spine(execution).setVariable(MAIL_MESSAGE_IDS, before == null ? ids : before + "\n" + ids);
     }
   }
 

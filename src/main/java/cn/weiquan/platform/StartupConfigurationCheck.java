@@ -6,8 +6,8 @@ import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
- * Refuses to start before anything is built when the configuration cannot be right: an
- * administrator without a password (production must take it from the environment).
+ * Refuses to start before anything is built when the configuration cannot be right: an administrator without a
+ * password (production must take it from the environment), or, outside the demo profile, with a demo password.
  */
 public class StartupConfigurationCheck implements EnvironmentPostProcessor, Ordered {
 
@@ -20,6 +20,13 @@ public class StartupConfigurationCheck implements EnvironmentPostProcessor, Orde
               + String.join(",", env.getActiveProfiles())
               + "); Weiquan does not start with an open or default administrator.",
           "Set the environment variable WEIQUAN_ADMIN_PASSWORD, or run the local demo profile.");
+    }
+    boolean demo = env.getProperty("weiquan.security.demo-users", Boolean.class, false);
+    if (!demo && IdentitySetup.demoPasswords().contains(password)) {
+      throw new ConfigurationProblem(
+          "The administrator password is one of the demo passwords published in README.md (profiles: "
+              + String.join(",", env.getActiveProfiles()) + "); Weiquan does not start with it outside the local profile.",
+          "Set WEIQUAN_ADMIN_PASSWORD to a password of your own.");
     }
   }
 

@@ -169,8 +169,9 @@ final class ComplaintCase {
 
   // ------------------------------------------------------------------ engine plumbing
 
+  /** The open task of the complaint, in its own process or in one it called (the payout approval). */
   Task task(String taskKey) {
-    List<Task> tasks = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
+    List<Task> tasks = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(instance.getBusinessKey())
         .taskDefinitionKey(taskKey).list();
     assertThat(tasks).as("open task " + taskKey).hasSize(1);
     return tasks.get(0);

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** 回访: the visit after the response, reopening when unsatisfied, and the cap on reopenings. */
-@Deployment(resources = {"processes/enterprise-complaint.bpmn", "processes/complaint-severity.dmn",
+@Deployment(resources = {"processes/enterprise-complaint.bpmn", "processes/complaint-payout-approval.bpmn", "processes/complaint-severity.dmn",
     "processes/complaint-routing.dmn", "processes/compensation-authority.dmn"})
 class ComplaintFollowUpTest extends ComplaintProcessTest {
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** From registration to closing: the handling modes, the payout approval, the response channels, the SLAs. */
-@Deployment(resources = {"processes/enterprise-complaint.bpmn", "processes/complaint-severity.dmn",
+@Deployment(resources = {"processes/enterprise-complaint.bpmn", "processes/complaint-payout-approval.bpmn", "processes/complaint-severity.dmn",
     "processes/complaint-routing.dmn", "processes/compensation-authority.dmn"})
 class ComplaintResolutionTest extends ComplaintProcessTest {
 
@@ -55,7 +55,7 @@ class ComplaintResolutionTest extends ComplaintProcessTest {
 
     complaint.accept().investigate("company").propose("Task_NegotiateSolution", "0.00");
 
-    assertThat(complaint.instance).hasPassed("Task_NotifyResponse").hasNotPassed("Task_ApprovePayout", "Task_PhoneResponse");
+    assertThat(complaint.instance).hasPassed("Task_NotifyResponse").hasNotPassed("CallActivity_ApprovePayout", "Task_PhoneResponse");
     assertThat(smtp.getReceivedMessages()).hasSize(2);
     assertThat(ComplaintCase.text(smtp.getReceivedMessages()[1])).contains("上门处理并整改");
     assertThat(complaint.instance).isWaitingAt("Timer_FollowUpVisit");
@@ -120,12 +120,18 @@ class ComplaintResolutionTest extends ComplaintProcessTest {
     complaint.register("landscaping").accept().investigate("company").propose("Task_NegotiateSolution", "120");
 
     // ¥50–¥500: supervisors (compensation-authority)
-    assertThat(complaint.instance).isWaitingAt("Task_ApprovePayout");
+    assertThat(complaint.instance).isWaitingAt("CallActivity_ApprovePayout");
     assertThat(complaint.candidateGroups("Task_ApprovePayout")).containsExactly("supervisors");
     assertThat(complaint.variable(COMPENSATION_AMOUNT)).isEqualTo("120.00");
+    // the approvers' task lives in its own process: they read the facts of the proposal, not the complainant
+    var approval = complaint.task("Task_ApprovePayout");
+    assertThat(approval.getProcessInstanceId()).isNotEqualTo(complaint.instance.getId());
+    assertThat(engine.getProcessEngine().getTaskService().getVariables(approval.getId()))
+        .containsEntry(COMPENSATION_AMOUNT, "120.00").containsKeys("solution", "verifiedFacts", "caseNo")
+        .doesNotContainKeys("complainantName", "complainantPhone", "complainantEmail", "location");
 
     complaint.approvePayout(PAYOUT_APPROVE, null).respondByPhone();
-    assertThat(complaint.instance).isWaitingAt("Timer_FollowUpVisit").hasPassed("Task_ApprovePayout");
+    assertThat(complaint.instance).isWaitingAt("Timer_FollowUpVisit").hasPassed("CallActivity_ApprovePayout");
   }
 
   @Test

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** 分类处理 and 分派处理: the rules' level and department, the handler's override and reassignment. */
-@Deployment(resources = {"processes/enterprise-complaint.bpmn", "processes/complaint-severity.dmn",
+@Deployment(resources = {"processes/enterprise-complaint.bpmn", "processes/complaint-payout-approval.bpmn", "processes/complaint-severity.dmn",
     "processes/complaint-routing.dmn", "processes/compensation-authority.dmn"})
 class ComplaintTriageTest extends ComplaintProcessTest {
 

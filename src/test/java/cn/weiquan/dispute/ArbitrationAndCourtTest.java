@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
 /** Arbitration (仲裁) and the lawsuit (诉讼) up to enforcement. */
-@Deployment(resources = {DisputeCases.BPMN, DisputeCases.PENALTY_DMN})
+@Deployment(resources = {DisputeCases.BPMN, DisputeCases.PLATFORM_BPMN, DisputeCases.PENALTY_DMN})
 class ArbitrationAndCourtTest extends DisputeProcessTest {
 
     @RegisterExtension

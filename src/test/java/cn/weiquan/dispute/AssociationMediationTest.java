@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
 /** Consumer-association mediation (消协调解): acceptance review, sessions, testing pause, the statutory limit. */
-@Deployment(resources = {DisputeCases.BPMN, DisputeCases.PENALTY_DMN})
+@Deployment(resources = {DisputeCases.BPMN, DisputeCases.PLATFORM_BPMN, DisputeCases.PENALTY_DMN})
 class AssociationMediationTest extends DisputeProcessTest {
 
     @RegisterExtension

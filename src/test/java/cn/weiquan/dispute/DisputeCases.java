@@ -56,6 +56,7 @@ final class DisputeCases {
     static final String MERCHANT_MAIL = "shop@example.cn";
     static final String MEDIATOR_MAIL = "mediator@weiquan.local";
     static final String BPMN = "processes/consumer-dispute.bpmn";
+    static final String PLATFORM_BPMN = "processes/dispute-platform.bpmn";
     static final String PENALTY_DMN = "processes/platform-penalty.dmn";
 
     /** The engine of these tests: the shared test engine's settings plus the coverage listeners. */
@@ -188,8 +189,17 @@ final class DisputeCases {
         return Date.from(instant);
     }
 
+    /** The open task of the case (in its spine or in a channel it called). */
     Task task(ProcessInstance instance, String taskKey) {
-        return engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskKey).singleResult();
+        return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseNo(instance)).taskDefinitionKey(taskKey).singleResult();
+    }
+
+    /** The case's running call of the channel process {@code processKey}, for assertions on where the channel stands. */
+    ProcessInstance channel(ProcessInstance instance, String processKey) {
+        ProcessInstance called = engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(instance.getId())
+                .processDefinitionKey(processKey).singleResult();
+        assertThat(called).as("a running %s called by the case", processKey).isNotNull();
+        return called;
     }
 
     void complete(ProcessInstance instance, String taskKey, Map<String, Object> variables) {
@@ -210,10 +220,22 @@ final class DisputeCases {
                 .variableName(CASE_NO).singleResult().getValue();
     }
 
+    /** A variable of the case: the spine's, else the one of the latest channel process that has it. */
     Object variable(ProcessInstance instance, String name) {
-        var historic = engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
-                .variableName(name).singleResult();
-        return historic == null ? null : historic.getValue();
+        var history = engine.getHistoryService();
+        var own = history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).variableName(name).list();
+        if (!own.isEmpty()) {
+            return own.get(0).getValue();
+        }
+        Object found = null;
+        for (var called : history.createHistoricProcessInstanceQuery().superProcessInstanceId(instance.getId())
+                .orderByProcessInstanceStartTime().asc().list()) {
+            var value = history.createHistoricVariableInstanceQuery().processInstanceId(called.getId()).variableName(name).list();
+            if (!value.isEmpty()) {
+                found = value.get(0).getValue();
+            }
+        }
+        return found;
     }
 
     // ---------- the default way through each stage

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
 /** Registration and negotiation with the merchant (协商和解). */
-@Deployment(resources = {DisputeCases.BPMN, DisputeCases.PENALTY_DMN})
+@Deployment(resources = {DisputeCases.BPMN, DisputeCases.PLATFORM_BPMN, DisputeCases.PENALTY_DMN})
 class RegistrationAndNegotiationTest extends DisputeProcessTest {
 
     @RegisterExtension

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
 /** Administrative complaint (行政投诉) to the market regulator and the report track (举报) alongside it. */
-@Deployment(resources = {DisputeCases.BPMN, DisputeCases.PENALTY_DMN})
+@Deployment(resources = {DisputeCases.BPMN, DisputeCases.PLATFORM_BPMN, DisputeCases.PENALTY_DMN})
 class RegulatorAndReportTest extends DisputeProcessTest {
 
     @RegisterExtension

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
 /** The consumer withdraws (撤回) at any stage: the case ends 撤回, both parties are told, no timer is left behind. */
-@Deployment(resources = {DisputeCases.BPMN, DisputeCases.PENALTY_DMN})
+@Deployment(resources = {DisputeCases.BPMN, DisputeCases.PLATFORM_BPMN, DisputeCases.PENALTY_DMN})
 class WithdrawalTest extends DisputeProcessTest {
 
     @RegisterExtension

@@ -2,6 +2,7 @@ package cn.weiquan.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.weiquan.platform.ProcessKeys;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.Message;
@@ -297,7 +298,8 @@ class DisputeIntakeIT extends IntakeSupport {
         "{\"decision\":\"escalate\",\"nextChannel\":\"platform\"}");
     assertThat(decided.getStatusCode()).as(String.valueOf(decided.getBody())).isEqualTo(HttpStatus.OK);
     runDueJobs(id);
-    assertThat(engine.getRuntimeService().createEventSubscriptionQuery().processInstanceId(id)
+    String channel = channelInstanceId(caseNo, ProcessKeys.DISPUTE_PLATFORM);
+    assertThat(engine.getRuntimeService().createEventSubscriptionQuery().processInstanceId(channel)
         .eventName("EvidenceSubmitted").count()).isEqualTo(1);
     return caseNo;
   }
@@ -322,7 +324,7 @@ class DisputeIntakeIT extends IntakeSupport {
 
     assertThat(sent.getStatusCode()).as(String.valueOf(sent.getBody())).isEqualTo(HttpStatus.CREATED);
     assertThat(sent.getBody().path("correlated").asBoolean()).isTrue();
-    String id = processInstanceId(caseNo);
+    String id = channelInstanceId(caseNo, ProcessKeys.DISPUTE_PLATFORM);
     assertThat(engine.getRuntimeService().createEventSubscriptionQuery().processInstanceId(id)
         .eventName("EvidenceSubmitted").count()).isZero();
     assertThat(engine.getRuntimeService().getVariable(id, "evidenceFrom")).isEqualTo("merchant");
@@ -334,9 +336,10 @@ class DisputeIntakeIT extends IntakeSupport {
     String merchant = apiUser("merchant-a");
     String caseNo = caseInEvidenceWindow(merchant);
     String id = processInstanceId(caseNo);
-    Date due = (Date) engine.getRuntimeService().getVariable(id, "evidenceDue");
+    String channel = channelInstanceId(caseNo, ProcessKeys.DISPUTE_PLATFORM);
+    Date due = (Date) engine.getRuntimeService().getVariable(channel, "evidenceDue");
     ClockUtil.setCurrentTime(new Date(due.getTime() + 60_000));
-    Job timer = engine.getManagementService().createJobQuery().processInstanceId(id).timers()
+    Job timer = engine.getManagementService().createJobQuery().processInstanceId(channel).timers()
         .activityId("Timer_EvidenceWindow").singleResult();
     engine.getManagementService().executeJob(timer.getId());
     runDueJobs(id);

@@ -62,17 +62,37 @@ abstract class IntakeSupport extends ApplicationIT {
     return as(user).get().uri(uri).retrieve().toEntity(JsonNode.class);
   }
 
-  protected String processInstanceId(String caseNo) {
-    return engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseNo)
-        .singleResult().getId();
+  private List<String> caseInstanceIds(String spineId) {
+    List<String> ids = new java.util.ArrayList<>(List.of(spineId));
+    for (int i = 0; i < ids.size(); i++) {
+      engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(ids.get(i)).list()
+          .forEach(called -> ids.add(called.getId()));
+    }
+    return ids;
   }
 
-  /** Runs every job of the case that is due by the engine clock, until none is left (the job executor is off). */
+  /** The case's spine process instance (its channels carry the same business key). */
+  protected String processInstanceId(String caseNo) {
+    return engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseNo)
+        .rootProcessInstances().singleResult().getId();
+  }
+
+  /** The running channel process of the case (dispute-platform, ...), which holds the channel's waits. */
+  protected String channelInstanceId(String caseNo, String processKey) {
+    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseNo)
+        .processDefinitionKey(processKey).singleResult().getId();
+  }
+
+  /**
+   * Runs every job of the case (its spine and the channel processes it called) that is due by the engine clock, until
+   * none is left (the job executor is off).
+   */
   protected void runDueJobs(String processInstanceId) {
     ManagementService management = engine.getManagementService();
     for (int round = 0; round < 100; round++) {
       Date now = ClockUtil.getCurrentTime();
-      List<Job> due = management.createJobQuery().processInstanceId(processInstanceId).list().stream()
+      List<Job> due = caseInstanceIds(processInstanceId).stream()
+          .flatMap(id -> management.createJobQuery().processInstanceId(id).list().stream())
           .filter(j -> j.getDuedate() == null || !j.getDuedate().after(now))
           .filter(j -> j.getRetries() > 0)
           .toList();

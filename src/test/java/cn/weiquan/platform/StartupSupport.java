@@ -17,6 +17,8 @@ final class StartupSupport {
   static ConfigurableApplicationContext start(String profiles, String... properties) {
     List<String> args = new ArrayList<>(List.of(
         "--server.port=0",
+        // the local profile's embedded SMTP server on a free port: a Weiquan running on this machine keeps 3025
+        "--weiquan.mail.embedded.port=0",
         "--camunda.bpm.job-execution.enabled=false",
         "--camunda.bpm.metrics.enabled=false"));
     for (String property : properties) {

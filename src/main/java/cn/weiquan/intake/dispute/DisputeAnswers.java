@@ -3,6 +3,9 @@ package cn.weiquan.intake.dispute;
 import cn.weiquan.intake.dispute.DisputeCodes.ConsumerDecision;
 import cn.weiquan.intake.dispute.DisputeCodes.MerchantAnswer;
 import cn.weiquan.intake.dispute.DisputeCodes.NextChannel;
+import cn.weiquan.intake.dispute.DisputeCodes.OfficialDecisionKind;
+import cn.weiquan.intake.dispute.DisputeCodes.Party;
+import java.time.LocalDate;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -16,6 +19,14 @@ public final class DisputeAnswers {
 
   /** POST /consumer-decision → ConsumerDecision; nextChannel is required when escalating. */
   public record ConsumerDecisionBody(@NotNull ConsumerDecision decision, NextChannel nextChannel) {}
+
+  /**
+   * POST /official-decisions: what an authority decided, reported by a party or the mediator. authority names the
+   * regulator (regulator-accepted); outcome is the decision's text; servedOn is the day a judgment was served (its appeal
+   * window counts from it); appealedBy says which party appealed.
+   */
+  public record OfficialDecision(@NotNull OfficialDecisionKind kind, @Size(max = 200) String authority,
+      @Size(max = 4000) String outcome, LocalDate servedOn, Party appealedBy) {}
 
   /** POST /withdraw → Withdraw. */
   public record Withdrawal(@NotBlank @Size(max = 2000) String reason) {}

@@ -62,4 +62,20 @@ public final class DisputeCodes {
     Party(String code) { this.code = code; }
     @JsonValue public String code() { return code; }
   }
+
+  /** An official decision a party or the mediator reports (official-decisions), each the BPMN message the case waits for. */
+  public enum OfficialDecisionKind {
+    REGULATOR_ACCEPTED("regulator-accepted", "RegulatorAccepted"),
+    REGULATOR_OUTCOME("regulator-outcome", "RegulatorOutcome"),
+    REPORT_OUTCOME("report-outcome", "ReportOutcome"),
+    ARBITRATION_AWARD("arbitration-award", "ArbitrationAward"),
+    JUDGMENT("judgment", "JudgmentReceived"),
+    APPEAL("appeal", "Appealed"),
+    ENFORCEMENT_OUTCOME("enforcement-outcome", "EnforcementOutcome");
+    private final String code;
+    private final String message;
+    OfficialDecisionKind(String code, String message) { this.code = code; this.message = message; }
+    @JsonValue public String code() { return code; }
+    public String message() { return message; }
+  }
 }

@@ -18,6 +18,7 @@ import cn.weiquan.intake.IntakeVariables;
 import cn.weiquan.intake.PartyClock;
 import cn.weiquan.intake.StrictJson;
 import cn.weiquan.intake.Yuan;
+import cn.weiquan.platform.WeiquanGroups;
 import cn.weiquan.intake.dispute.DisputeAnswers.ConsumerDecisionBody;
 import cn.weiquan.intake.dispute.DisputeAnswers.MerchantResponse;
 import cn.weiquan.intake.dispute.DisputeAnswers.Withdrawal;
@@ -134,6 +135,48 @@ public class DisputeController {
     variables.put(NEXT_CHANNEL, decision.nextChannel() == null ? null : decision.nextChannel().code());
     messages.deliver(ref, MSG_CONSUMER_DECISION, variables, ENDPOINTS);
     return status.status(ref, ENDPOINTS);
+  }
+
+  @Operation(summary = "Report an official decision: regulator, arbitration, court",
+      description = "By either party or by staff who handle the case (mediators, supervisors). kind picks the message: "
+          + "regulator-accepted (authority), regulator-outcome, report-outcome, arbitration-award, enforcement-outcome "
+          + "(outcome), judgment (outcome, servedOn: the appeal window counts from it), appeal (appealedBy). "
+          + "409 when the case does not wait for that decision.")
+  @PostMapping(path = "/{caseNo}/official-decisions", consumes = MediaType.APPLICATION_JSON_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  public CaseStatus officialDecision(@PathVariable String caseNo,
+      @org.springframework.web.bind.annotation.RequestBody byte[] body, ApiCaller caller) {
+    CaseAccess.CaseRef ref = access.act(PROCESS_KEY, caseNo, caller, Role.CLAIMANT, Role.MERCHANT, Role.STAFF);
+    DisputeAnswers.OfficialDecision decision = json.read(body, DisputeAnswers.OfficialDecision.class);
+    Map<String, Object> variables = new HashMap<>();
+    switch (decision.kind()) {
+      case REGULATOR_ACCEPTED -> variables.put("regulatorName", decision.authority());
+      case REGULATOR_OUTCOME -> variables.put("regulatorOutcome", required("outcome", decision.outcome()));
+      case REPORT_OUTCOME -> variables.put("reportOutcome", required("outcome", decision.outcome()));
+      case ARBITRATION_AWARD -> variables.put("arbitrationAward", required("outcome", decision.outcome()));
+      case ENFORCEMENT_OUTCOME -> variables.put("enforcementOutcome", required("outcome", decision.outcome()));
+      case JUDGMENT -> {
+        variables.put("judgmentSummary", required("outcome", decision.outcome()));
+        if (decision.servedOn() != null) {
+          variables.put(JUDGMENT_SERVED_AT, PartyClock.startOf(PartyClock.notFuture("servedOn", decision.servedOn())));
+        }
+      }
+      case APPEAL -> {
+        if (decision.appealedBy() == null) {
+          throw IntakeException.badRequest("appealedBy", "'appealedBy' is required when kind is appeal");
+        }
+        variables.put("appealedBy", decision.appealedBy().code());
+      }
+    }
+    messages.deliver(ref, decision.kind().message(), variables, ENDPOINTS);
+    return status.status(ref, ENDPOINTS);
+  }
+
+  private static String required(String field, String value) {
+    if (value == null || value.isBlank()) {
+      throw IntakeException.badRequest(field, "'" + field + "' is required for this kind of decision");
+    }
+    return value;
   }
 
   @Operation(summary = "The consumer withdraws the dispute (Withdraw)")
@@ -304,8 +347,8 @@ public class DisputeController {
     if (user == null && merchant.shopId() != null) {
       user = properties.merchantUsers().get(merchant.shopId());
     }
-    if (user != null && identity.createUserQuery().userId(user).count() == 0) {
-      throw IntakeException.badRequest("merchant.apiUser", "'merchant.apiUser' names no Weiquan user");
+    if (user != null && identity.createUserQuery().userId(user).memberOfGroup(WeiquanGroups.API_CLIENTS).count() == 0) {
+      throw IntakeException.badRequest("merchant.apiUser", "'merchant.apiUser' names no Weiquan api client");
     }
     return user;
   }

@@ -49,13 +49,22 @@ final class DisputeFields {
   static final String EVIDENCE_DESCRIPTION = DisputeVariables.EVIDENCE_DESCRIPTION;
   static final String EVIDENCE_ID = "evidenceId";
   static final String WITHDRAW_REASON = DisputeVariables.WITHDRAW_REASON;
+  static final String JUDGMENT_SERVED_AT = DisputeVariables.JUDGMENT_SERVED_AT;
 
   /** Which endpoint sends which message, for "what the case waits for". */
-  static final Map<String, String> ENDPOINTS = Map.of(
-      MSG_MERCHANT_RESPONSE, "merchant-response",
-      MSG_CONSUMER_DECISION, "consumer-decision",
-      MSG_EVIDENCE_SUBMITTED, "evidence",
-      MSG_WITHDRAW, "withdraw");
+  static final Map<String, String> ENDPOINTS = endpoints();
+
+  private static Map<String, String> endpoints() {
+    Map<String, String> endpoints = new java.util.HashMap<>(Map.of(
+        MSG_MERCHANT_RESPONSE, "merchant-response",
+        MSG_CONSUMER_DECISION, "consumer-decision",
+        MSG_EVIDENCE_SUBMITTED, "evidence",
+        MSG_WITHDRAW, "withdraw"));
+    for (DisputeCodes.OfficialDecisionKind kind : DisputeCodes.OfficialDecisionKind.values()) {
+      endpoints.put(kind.message(), "official-decisions");
+    }
+    return Map.copyOf(endpoints);
+  }
 
   private DisputeFields() {}
 }
