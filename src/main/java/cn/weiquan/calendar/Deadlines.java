@@ -1,5 +1,6 @@
 package cn.weiquan.calendar;
 
+import cn.weiquan.platform.ModelFunctions;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Component;
  * (whatever the JVM zone) from the official working-day calendar and the configured period table.
  */
 @Component("deadlines")
+@ModelFunctions // models call its methods, e.g. ${deadlines.reminderBefore(mediationDue)}
 public class Deadlines {
   public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
   public static final String BASIS_SUFFIX = "Basis";
