@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -26,6 +27,11 @@ public final class Browser {
 
   /** A new headless browser, Chinese as the preferred language. Quit it in a finally block. */
   public static WebDriver chromium() {
+    return chromium("zh-CN");
+  }
+
+  /** The same with another preferred language (a language tag such as en-US), as navigator.languages reports it. */
+  public static WebDriver chromium(String language) {
     assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
         .as("Chromium and chromedriver at %s and %s (apt-get install chromium chromium-driver, as .ci/run does)",
             CHROMIUM, CHROMEDRIVER)
@@ -33,8 +39,10 @@ public final class Browser {
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
     options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,1000",
-        "--lang=zh-CN", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+        "--lang=" + language, "--disable-gpu", "--no-first-run", "--disable-background-networking",
         "--disable-component-update", "--disable-sync");
+    // headless Chromium leaves navigator.languages at en-US whatever --lang says; this preference sets it
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
     ChromeDriverService service =
         new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
     return new ChromeDriver(service, options);
