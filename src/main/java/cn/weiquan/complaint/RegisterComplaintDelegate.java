@@ -2,6 +2,7 @@ package cn.weiquan.complaint;
 
 import static cn.weiquan.complaint.ComplaintVariables.*;
 
+import cn.weiquan.privacy.Masking;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
@@ -42,8 +43,8 @@ public class RegisterComplaintDelegate implements JavaDelegate {
     execution.setVariable(COMPLAINANT_EMAIL, Values.text(execution, COMPLAINANT_EMAIL));
     LOG.info("Complaint {} registered: channel={}, category={}, complainant={} phone={} email={}",
         caseNo, Values.text(execution, CONTACT_CHANNEL), Values.text(execution, CATEGORY),
-        ContactMasking.name(Values.text(execution, COMPLAINANT_NAME)),
-        ContactMasking.phone(Values.text(execution, COMPLAINANT_PHONE)),
-        ContactMasking.email(Values.text(execution, COMPLAINANT_EMAIL)));
+        Masking.name(Values.text(execution, COMPLAINANT_NAME)),
+        Masking.phone(Values.text(execution, COMPLAINANT_PHONE)),
+        Masking.email(Values.text(execution, COMPLAINANT_EMAIL)));
   }
 }

@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import cn.weiquan.privacy.Masking;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -82,7 +83,7 @@ public class NotificationService {
       mailSender.send(messages.toArray(MimeMessage[]::new));
     }
     for (SentMail mail : sent) {
-      LOG.info("case {} event {}: mail {} sent to {} ({})", caseNo, event, mail.messageId(), mask(mail.to()), mail.role().code());
+      LOG.info("case {} event {}: mail {} sent to {} ({})", caseNo, event, mail.messageId(), Masking.email(mail.to()), mail.role().code());
     }
     return sent;
   }
@@ -154,7 +155,7 @@ public class NotificationService {
       parsed.validate();
       return parsed;
     } catch (AddressException e) {
-      throw new IllegalArgumentException(role.addressVariable() + " is not a valid e-mail address: " + mask(address));
+      throw new IllegalArgumentException(role.addressVariable() + " is not a valid e-mail address: " + Masking.email(address));
     }
   }
 
@@ -169,15 +170,5 @@ public class NotificationService {
     }
   }
 
-  /** Contact data stays out of logs: z***@example.com. */
-  static String mask(String address) {
-    if (address == null || address.isEmpty()) {
-      return "";
-    }
-    int at = address.lastIndexOf('@');
-    if (at <= 0) {
-      return address.charAt(0) + "***";
-    }
-    return address.charAt(0) + "***" + address.substring(at);
-  }
+
 }

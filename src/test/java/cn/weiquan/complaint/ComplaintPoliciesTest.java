@@ -46,15 +46,6 @@ class ComplaintPoliciesTest {
   }
 
   @Test
-  void contactDataIsMaskedForLogs() {
-    assertThat(ContactMasking.phone("13812345678")).isEqualTo("138****5678");
-    assertThat(ContactMasking.phone("12315")).isEqualTo("***15");
-    assertThat(ContactMasking.email("zhang.san@example.com")).isEqualTo("z***@example.com");
-    assertThat(ContactMasking.name("王小明")).isEqualTo("王**");
-    assertThat(ContactMasking.phone(null)).isEqualTo("-");
-  }
-
-  @Test
   void amountsAreYuanWithTwoDecimals_negativeOrMalformedRefused() {
     assertThat(ComplaintAmounts.text(ComplaintAmounts.yuan("120", "x"))).isEqualTo("120.00");
     assertThat(ComplaintAmounts.text(ComplaintAmounts.yuan(null, "x"))).isEqualTo("0.00");

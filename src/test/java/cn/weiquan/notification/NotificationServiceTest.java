@@ -93,12 +93,6 @@ class NotificationServiceTest {
   }
 
   @Test
-  void contactDataIsMaskedForLogs() {
-    assertThat(NotificationService.mask("li.ming@example.com")).isEqualTo("l***@example.com");
-    assertThat(NotificationService.mask("13800000000")).isEqualTo("1***");
-  }
-
-  @Test
   void sameRoleTwice_mailsOnce() {
     List<SentMail> sent = service.send("settled", List.of("consumer", "Consumer "), NotifyTaskTest.dispute(), null);
 
