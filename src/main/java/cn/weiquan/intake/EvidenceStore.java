@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -21,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Evidence the parties send, kept on the case whatever the process does with it (tables wq_evidence and
- * wq_evidence_file, created if absent; plain SQL for H2 and PostgreSQL). A submission is stored in its own
+ * wq_evidence_file, from db/migration; plain SQL for H2 and PostgreSQL). A submission is stored in its own
  * transaction before any message is correlated, so one that arrives late or is refused is never lost.
  */
 @Component
@@ -43,7 +42,6 @@ public class EvidenceStore {
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate own;
-  private volatile boolean ready;
 
   public EvidenceStore(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
@@ -51,35 +49,9 @@ public class EvidenceStore {
     this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
-  private void ensureTables() {
-    if (ready) {
-      return;
-    }
-    synchronized (this) {
-      if (ready) {
-        return;
-      }
-      try {
-        jdbc.execute("CREATE TABLE IF NOT EXISTS " + SUBMISSIONS + " ("
-            + "id VARCHAR(36) NOT NULL PRIMARY KEY, case_no VARCHAR(64) NOT NULL, process_instance_id VARCHAR(64) NOT NULL, "
-            + "party VARCHAR(16) NOT NULL, submitted_by VARCHAR(64) NOT NULL, description VARCHAR(4000) NOT NULL, "
-            + "received_at TIMESTAMP NOT NULL, timing VARCHAR(16) NOT NULL)");
-        jdbc.execute("CREATE INDEX IF NOT EXISTS wq_evidence_case ON " + SUBMISSIONS + " (case_no)");
-        jdbc.execute("CREATE TABLE IF NOT EXISTS " + FILES + " ("
-            + "id VARCHAR(36) NOT NULL PRIMARY KEY, evidence_id VARCHAR(36) NOT NULL REFERENCES " + SUBMISSIONS + " (id), "
-            + "position INTEGER NOT NULL, file_name VARCHAR(255) NOT NULL, content_type VARCHAR(100) NOT NULL, "
-            + "size_bytes BIGINT NOT NULL, sha256 VARCHAR(64) NOT NULL, content BYTEA NOT NULL)");
-      } catch (DataAccessException createdByAnotherNode) {
-        jdbc.queryForObject("SELECT COUNT(*) FROM " + FILES, Integer.class);
-      }
-      ready = true;
-    }
-  }
-
   /** Stores a submission in its own committed transaction; returns its id. */
   public String store(String caseNo, String processInstanceId, String party, String submittedBy, String description,
       List<EvidenceFile> files, Timing timing) {
-    ensureTables();
     String id = UUID.randomUUID().toString();
     own.executeWithoutResult(status -> {
       jdbc.update("INSERT INTO " + SUBMISSIONS
@@ -104,7 +76,6 @@ public class EvidenceStore {
   }
 
   public List<EvidenceSummary> list(String caseNo) {
-    ensureTables();
     Map<String, EvidenceSummary> byId = new LinkedHashMap<>();
     jdbc.query("SELECT id, party, description, received_at, timing FROM " + SUBMISSIONS
             + " WHERE case_no = ? ORDER BY received_at, id", rs -> {
@@ -123,7 +94,6 @@ public class EvidenceStore {
 
   /** The stored bytes of a file (by submission and position), for tests and staff tools. */
   public byte[] content(String evidenceId, int position) {
-    ensureTables();
     return jdbc.queryForObject("SELECT content FROM " + FILES + " WHERE evidence_id = ? AND position = ?",
         byte[].class, evidenceId, position);
   }
