@@ -1,5 +1,6 @@
 package cn.weiquan.intake;
 
+import cn.weiquan.evidence.ContentTypes;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -24,15 +25,20 @@ public record IntakeProperties(DataSize maxJsonBody, Evidence evidence, Map<Stri
   /**
    * @param maxFileSize largest single file (413 above it)
    * @param maxFiles most files in one submission
-   * @param allowedContentTypes content types a file may declare (415 otherwise)
+   * @param allowedContentTypes content types a file may declare (415 otherwise); its bytes must show the same type,
+   *     so only types {@link ContentTypes} recognises can be allowed
    */
   public record Evidence(DataSize maxFileSize, Integer maxFiles, List<String> allowedContentTypes) {
     public Evidence {
       maxFileSize = maxFileSize == null ? DataSize.ofMegabytes(5) : maxFileSize;
       maxFiles = maxFiles == null ? 10 : maxFiles;
       allowedContentTypes = allowedContentTypes == null
-          ? List.of("application/pdf", "image/jpeg", "image/png", "text/plain")
+          ? List.of(ContentTypes.PDF, ContentTypes.JPEG, ContentTypes.PNG, ContentTypes.TEXT)
           : List.copyOf(allowedContentTypes);
+      if (!ContentTypes.RECOGNISED.containsAll(allowedContentTypes)) {
+        throw new IllegalArgumentException("weiquan.intake.evidence.allowed-content-types may name only types whose bytes "
+            + "Weiquan recognises, " + ContentTypes.RECOGNISED + "; was " + allowedContentTypes);
+      }
     }
   }
 }
