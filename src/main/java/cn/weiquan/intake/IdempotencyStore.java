@@ -40,4 +40,9 @@ public class IdempotencyStore {
         filing.scopedKey(), filing.processKey(), filing.fingerprint(), filing.caseNo(), filing.processInstanceId(),
         new Timestamp(ClockUtil.getCurrentTime().getTime()));
   }
+
+  /** Forgets the case's keys (retention and erasure); returns how many there were. A retry of its filing would start a new case. */
+  public int deleteCase(String caseNo) {
+    return jdbc.update("DELETE FROM " + TABLE + " WHERE case_no = ?", caseNo);
+  }
 }

@@ -50,6 +50,7 @@ class EvidenceFilesTest {
 
   @Test
   void onlyTypesRecognisedByTheirBytes_canBeAllowed() {
-    assertThatThrownBy(() -> new IntakeProperties.Evidence(DataSize.ofMegabytes(5), 10, List.of("image/png", "image/gif"))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("image/gif");
+    assertThatThrownBy(() -> new IntakeProperties.Evidence(DataSize.ofMegabytes(5), 10, List.of("image/png", "image/gif"),
+        null, null)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("image/gif");
   }
 }

@@ -1,9 +1,13 @@
 package cn.weiquan.support;
 
+import cn.weiquan.evidence.EvidenceContentMigration;
+import cn.weiquan.evidence.EvidenceStorage;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
@@ -27,14 +31,14 @@ public final class ProductSchema {
 
   private ProductSchema() {}
 
-  /** Migrates the database once per DataSource. */
+  /** Migrates the engine's database once per DataSource (engine-only tests keep no evidence files). */
   public static void migrate(DataSource dataSource) {
     if (MIGRATED.add(dataSource)) {
-      migrateNow(dataSource);
+      migrate(dataSource, NO_EVIDENCE);
     }
   }
 
-  public static MigrateResult migrateNow(DataSource dataSource) {
+  public static MigrateResult migrate(DataSource dataSource, EvidenceStorage storage) {
     // one connection, closed here once: the engine's MyBatis pool reports an error when Flyway closes its connections
     try (Connection connection = dataSource.getConnection()) {
       String vendor = DatabaseDriver.fromJdbcUrl(connection.getMetaData().getURL()).getId();
@@ -44,6 +48,7 @@ public final class ProductSchema {
           .table(SETTINGS.getTable())
           .baselineOnMigrate(SETTINGS.isBaselineOnMigrate())
           .baselineVersion(SETTINGS.getBaselineVersion())
+          .javaMigrations(new EvidenceContentMigration(storage))
           .load()
           .migrate();
     } catch (SQLException e) {
@@ -59,4 +64,21 @@ public final class ProductSchema {
       throw new UncheckedIOException(e);
     }
   }
+
+  private static final EvidenceStorage NO_EVIDENCE = new EvidenceStorage() {
+    @Override
+    public String put(InputStream content) {
+      throw new UnsupportedOperationException("this database has no evidence storage");
+    }
+
+    @Override
+    public Optional<byte[]> get(String key) {
+      return Optional.empty();
+    }
+
+    @Override
+    public boolean delete(String key) {
+      return false;
+    }
+  };
 }
