@@ -28,8 +28,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>
  * The counter is one row per prefix and year, incremented by an UPDATE in the caller's transaction
  * (the engine's, when called from a delegate: on the engine's own connection, with or without Spring), so
- * concurrent starts queue on the row lock and a rolled-back start gives its number back. The table and the
- * year's row are created once in their own short transaction. Plain SQL that H2 and PostgreSQL both accept.
+ * concurrent starts queue on the row lock and a rolled-back start gives its number back. The table comes from the
+ * schema migrations (db/migration); the year's row is created on first use in its own short transaction. Plain SQL
+ * that H2 and PostgreSQL both accept.
  */
 @Component("caseNumbers")
 public class CaseNumbers {
@@ -40,7 +41,6 @@ public class CaseNumbers {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate callersOrOwn;
     private final TransactionTemplate separate;
-    private volatile boolean tableReady;
     private final Set<String> rowsReady = ConcurrentHashMap.newKeySet();
 
     public CaseNumbers(DataSource dataSource) {
@@ -101,26 +101,9 @@ public class CaseNumbers {
         }
     }
 
-    private synchronized void createTable() {
-        if (tableReady) {
-            return;
-        }
-        try {
-            separate.executeWithoutResult(status -> jdbc.execute("CREATE TABLE IF NOT EXISTS " + TABLE
-                    + " (prefix VARCHAR(8) NOT NULL, seq_year INTEGER NOT NULL, last_value BIGINT NOT NULL, PRIMARY KEY (prefix, seq_year))"));
-        } catch (DataAccessException createdByAnotherNode) {
-            // PostgreSQL's IF NOT EXISTS is not atomic between two sessions: the loser fails, and the table is there
-            jdbc.queryForObject("SELECT COUNT(*) FROM " + TABLE, Integer.class);
-        }
-        tableReady = true;
-    }
-
     private void ensureRow(String prefix, int year) {
         if (rowsReady.contains(prefix + year)) {
             return;
-        }
-        if (!tableReady) {
-            createTable();
         }
         Integer rows = jdbc.queryForObject("SELECT COUNT(*) FROM " + TABLE + " WHERE prefix = ? AND seq_year = ?", Integer.class, prefix, year);
         if (rows == null || rows == 0) {

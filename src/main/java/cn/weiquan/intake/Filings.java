@@ -1,5 +1,6 @@
 package cn.weiquan.intake;
 
+import cn.weiquan.evidence.ContentTypes;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.net.URI;
@@ -47,7 +48,10 @@ public final class Filings {
         .body(new Filed(started.caseNo(), location, started.created()));
   }
 
-  /** Reads and checks the uploaded files: count, size (413) and declared type (415), each naming files[i]. */
+  /**
+   * Reads and checks the uploaded files: count, size (413), declared type and the type its bytes show (415, both
+   * must be the same allowed type), each naming files[i]. The limits per case are the store's to check.
+   */
   public static List<EvidenceStore.EvidenceFile> files(List<MultipartFile> files, IntakeProperties.Evidence limits) {
     List<EvidenceStore.EvidenceFile> read = new ArrayList<>();
     if (files == null) {
@@ -71,11 +75,18 @@ public final class Filings {
         throw new IntakeException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, field,
             "'" + field + "' has type " + (type.isEmpty() ? "(none)" : type) + "; allowed: " + limits.allowedContentTypes());
       }
+      byte[] content;
       try {
-        read.add(new EvidenceStore.EvidenceFile(fileName(file.getOriginalFilename(), i), type, file.getBytes()));
+        content = file.getBytes();
       } catch (IOException e) {
         throw IntakeException.badRequest(field, "'" + field + "' could not be read completely");
       }
+      String detected = ContentTypes.detect(content);
+      if (!type.equals(detected)) {
+        throw new IntakeException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, field, "'" + field + "' is declared " + type
+            + " but its content is " + (detected == null ? "none of " + ContentTypes.RECOGNISED : detected));
+      }
+      read.add(new EvidenceStore.EvidenceFile(fileName(file.getOriginalFilename(), i), type, content));
     }
     return read;
   }

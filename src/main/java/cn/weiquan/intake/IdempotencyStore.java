@@ -4,12 +4,11 @@ import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Idempotency keys of filings, kept in the database (table wq_intake_key, created if absent; plain SQL for
+ * Idempotency keys of filings, kept in the database (table wq_intake_key, from db/migration; plain SQL for
  * H2 and PostgreSQL). The primary key on the caller-scoped key is what stops two concurrent retries from both
  * starting a case: the row is inserted in the transaction that starts the process instance.
  */
@@ -21,37 +20,12 @@ public class IdempotencyStore {
   public record Filing(String scopedKey, String processKey, String caseNo, String processInstanceId, String fingerprint) {}
 
   private final JdbcTemplate jdbc;
-  private volatile boolean ready;
 
   public IdempotencyStore(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
   }
 
-  private void ensureTable() {
-    if (ready) {
-      return;
-    }
-    synchronized (this) {
-      if (!ready) {
-        try {
-          jdbc.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " ("
-              + "scoped_key VARCHAR(300) NOT NULL PRIMARY KEY, "
-              + "process_key VARCHAR(64) NOT NULL, "
-              + "fingerprint VARCHAR(64) NOT NULL, "
-              + "case_no VARCHAR(64) NOT NULL, "
-              + "process_instance_id VARCHAR(64) NOT NULL, "
-              + "created_at TIMESTAMP NOT NULL)");
-        } catch (DataAccessException createdByAnotherNode) {
-          // PostgreSQL's IF NOT EXISTS can lose a race against another node: then the table is there
-          jdbc.queryForObject("SELECT COUNT(*) FROM " + TABLE, Integer.class);
-        }
-        ready = true;
-      }
-    }
-  }
-
   public Optional<Filing> find(String scopedKey) {
-    ensureTable();
     List<Filing> rows = jdbc.query(
         "SELECT scoped_key, process_key, case_no, process_instance_id, fingerprint FROM " + TABLE + " WHERE scoped_key = ?",
         (rs, i) -> new Filing(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)),
@@ -61,10 +35,14 @@ public class IdempotencyStore {
 
   /** Records the filing in the caller's transaction: it commits or rolls back with the case's start. */
   public void record(Filing filing) {
-    ensureTable();
     jdbc.update("INSERT INTO " + TABLE
             + " (scoped_key, process_key, fingerprint, case_no, process_instance_id, created_at) VALUES (?, ?, ?, ?, ?, ?)",
         filing.scopedKey(), filing.processKey(), filing.fingerprint(), filing.caseNo(), filing.processInstanceId(),
         new Timestamp(ClockUtil.getCurrentTime().getTime()));
+  }
+
+  /** Forgets the case's keys (retention and erasure); returns how many there were. A retry of its filing would start a new case. */
+  public int deleteCase(String caseNo) {
+    return jdbc.update("DELETE FROM " + TABLE + " WHERE case_no = ?", caseNo);
   }
 }

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import cn.weiquan.support.ProductSchema;
+
 /**
  * Called from a delegate, the counter moves in the engine's own transaction, also on an engine without Spring (as in
  * the engine-only tests and the benchmarks): a start that fails after taking its number gives the number back.
@@ -35,7 +37,9 @@ class CaseNumbersInEngineTest {
     @BeforeEach
     void deployAProcessThatNumbersItsCaseThenMayFail() {
         engine = extension.getProcessEngine();
-        var numbers = new CaseNumbers(((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDataSource());
+        var dataSource = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDataSource();
+        ProductSchema.migrate(dataSource);
+        var numbers = new CaseNumbers(dataSource);
         Mocks.register("numbering", (JavaDelegate) execution -> execution.setVariable("caseNo", numbers.next(PREFIX, DAY)));
         Mocks.register("failWhenAsked", (JavaDelegate) execution -> {
             if (Boolean.TRUE.equals(execution.getVariable("fail"))) {

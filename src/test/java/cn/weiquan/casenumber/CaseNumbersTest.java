@@ -3,7 +3,6 @@ package cn.weiquan.casenumber;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.sql.DriverManager;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,17 +13,18 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import javax.sql.DataSource;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import cn.weiquan.support.ProductSchema;
+import cn.weiquan.support.ThrowawayPostgres;
 
 class CaseNumbersTest {
 
@@ -65,16 +65,11 @@ class CaseNumbersTest {
 
     @Test
     void concurrentStartsOnPostgresqlGetDistinctGaplessNumbers() throws Exception {
-        DataSource postgres = new DriverManagerDataSource("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "");
-        try (var connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test?connectTimeout=2", "postgres", "")) {
-            Assumptions.assumeTrue(connection.isValid(2), "PostgreSQL at 127.0.0.1:5432/test");
-        } catch (Exception unreachable) {
-            Assumptions.abort("no PostgreSQL at 127.0.0.1:5432/test: " + unreachable.getMessage());
+        try (ThrowawayPostgres postgres = ThrowawayPostgres.create()) {
+            DataSource dataSource = postgres.dataSource();
+            ProductSchema.migrate(dataSource);
+            assertConcurrentStartsGetGaplessNumbers(dataSource, "WQ");
         }
-        // a fresh prefix per run: the database may be shared with other runs
-        String prefix = IntStream.range(0, 6).mapToObj(i -> String.valueOf((char) ('A' + ThreadLocalRandom.current().nextInt(26))))
-                .collect(Collectors.joining());
-        assertConcurrentStartsGetGaplessNumbers(postgres, prefix);
     }
 
     private static void assertConcurrentStartsGetGaplessNumbers(DataSource dataSource, String prefix) throws Exception {
@@ -111,7 +106,10 @@ class CaseNumbersTest {
         }
     }
 
+    /** A fresh database with the product's tables, as the application's start leaves it. */
     private static DataSource h2() {
-        return new DriverManagerDataSource("jdbc:h2:mem:casenumbers-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        var dataSource = new DriverManagerDataSource("jdbc:h2:mem:casenumbers-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        ProductSchema.migrate(dataSource);
+        return dataSource;
     }
 }

@@ -8,6 +8,7 @@ import cn.weiquan.casenumber.CaseNumbers;
 import cn.weiquan.notification.MailTemplates;
 import cn.weiquan.notification.NotificationService;
 import cn.weiquan.notification.NotifyDelegate;
+import cn.weiquan.support.ProductSchema;
 import cn.weiquan.support.TestSmtp;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -61,8 +62,9 @@ final class ComplaintCase {
     this.engine = engine;
     ClockUtil.setCurrentTime(at(MONDAY_MORNING));
     SlaPlanner planner = new SlaPlanner(deadlines);
-    CaseNumbers caseNumbers = new CaseNumbers(
-        ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDataSource());
+    var dataSource = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDataSource();
+    ProductSchema.migrate(dataSource); // the case-number table, as at the application's start
+    CaseNumbers caseNumbers = new CaseNumbers(dataSource);
     Mocks.register("complaintRegistration", new RegisterComplaintDelegate(new SharedComplaintNumbering(caseNumbers)));
     Mocks.register("complaintSla", new ScheduleSlaDelegate(planner));
     Mocks.register("complaintTriage", new ApplyTriageDelegate());

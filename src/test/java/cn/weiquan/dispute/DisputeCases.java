@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import cn.weiquan.support.EngineJobs;
+import cn.weiquan.support.ProductSchema;
 import cn.weiquan.support.TestSmtp;
 import java.util.ArrayList;
 import java.util.Date;
@@ -97,6 +98,7 @@ final class DisputeCases {
         var configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
         Deadlines deadlines = Deadlines.fromClasspath();
         var compensation = new CompensationService();
+        ProductSchema.migrate(configuration.getDataSource()); // the case-number table, as at the application's start
         Mocks.register("assignCaseNumber", new AssignCaseNumberDelegate(new CaseNumbers(configuration.getDataSource())));
         Mocks.register("checkEligibility", new CheckEligibilityDelegate(new EligibilityService(deadlines.calendar())));
         Mocks.register("enterStage", new EnterStageDelegate(deadlines));

@@ -320,7 +320,7 @@ class DisputeIntakeIT extends IntakeSupport {
     String merchant = apiUser("merchant-a");
     String caseNo = caseInEvidenceWindow(merchant);
 
-    ResponseEntity<JsonNode> sent = sendEvidence(merchant, caseNo, new byte[] {(byte) 0x89, 'P', 'N', 'G'}, "image/png");
+    ResponseEntity<JsonNode> sent = sendEvidence(merchant, caseNo, PNG, "image/png");
 
     assertThat(sent.getStatusCode()).as(String.valueOf(sent.getBody())).isEqualTo(HttpStatus.CREATED);
     assertThat(sent.getBody().path("correlated").asBoolean()).isTrue();

@@ -18,6 +18,9 @@ import org.springframework.http.ResponseEntity;
 abstract class IntakeSupport extends ApplicationIT {
 
   static final String CONSUMER_EMAIL = "li.ming@example.com";
+  /** A PNG's signature and header chunk: what the channel recognises as image/png by its bytes. */
+  static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R',
+      0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0};
 
   /** An api-clients account (created once per context); its password is its id. */
   protected String apiUser(String id) {
