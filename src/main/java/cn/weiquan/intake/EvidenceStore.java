@@ -140,6 +140,11 @@ public class EvidenceStore {
    * Deletes the case's evidence, files and rows, for retention and erasure; returns how many submissions and files
    * it removed. Files go first, so that if the rows' deletion fails a repeat finds them and finishes the job.
    */
+  /** The cases that have evidence on record (for the retention sweep). */
+  public List<String> casesWithEvidence() {
+    return jdbc.queryForList("SELECT DISTINCT case_no FROM " + SUBMISSIONS, String.class);
+  }
+
   public Deleted deleteCase(String caseNo) {
     List<String> keys = keys(caseNo);
     keys.forEach(storage::delete);

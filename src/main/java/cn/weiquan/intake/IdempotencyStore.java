@@ -1,6 +1,7 @@
 package cn.weiquan.intake;
 
 import java.sql.Timestamp;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -44,5 +45,10 @@ public class IdempotencyStore {
   /** Forgets the case's keys (retention and erasure); returns how many there were. A retry of its filing would start a new case. */
   public int deleteCase(String caseNo) {
     return jdbc.update("DELETE FROM " + TABLE + " WHERE case_no = ?", caseNo);
+  }
+
+  /** Forgets the keys recorded before {@code cutoff}: a client's retries come within minutes, not months. */
+  public int deleteOlderThan(Date cutoff) {
+    return jdbc.update("DELETE FROM " + TABLE + " WHERE created_at < ?", new Timestamp(cutoff.getTime()));
   }
 }

@@ -86,6 +86,12 @@ public class IdentitySetup {
     }
     SecurityProperties.Admin admin = properties.admin();
     ensureUser(admin.id(), admin.password(), admin.lastName(), admin.firstName(), ADMIN);
+    if (!properties.demoUsers()) {
+      // outside the demo profile the administrator's password is the configured one, whatever an earlier run left
+      User administrator = identity.createUserQuery().userId(admin.id()).singleResult();
+      administrator.setPassword(admin.password());
+      identity.saveUser(administrator);
+    }
     if (properties.demoUsers()) {
       for (DemoUser demo : DEMO_USERS) {
         ensureUser(demo.id(), demo.password(), demo.lastName(), demo.firstName(), demo.group());

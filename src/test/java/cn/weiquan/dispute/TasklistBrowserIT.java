@@ -55,7 +55,8 @@ class TasklistBrowserIT extends ApplicationIT {
             wait.until(d -> inputsWithValue(form, "张小明").size() == 1);
 
             assertThat(form.getText()).as("every label of the form, in Chinese").contains(labels("forms/dispute-offer-answer.form"));
-            for (String fact : List.of(caseNo, "张小明", "某家电旗舰店", "滚筒洗衣机", "1999.00", OFFER)) {
+            // the contact block the mediator phones from (README "Access model": mediators read the parties' contact data)
+            for (String fact : List.of(caseNo, "张小明", "13800000000", "某家电旗舰店", "滚筒洗衣机", "1999.00", OFFER)) {
                 List<WebElement> shown = inputsWithValue(form, fact);
                 assertThat(shown).as("the case fact %s is shown", fact).hasSize(1);
                 assertThat(readOnly(shown.get(0))).as("the case fact %s cannot be edited", fact).isTrue();

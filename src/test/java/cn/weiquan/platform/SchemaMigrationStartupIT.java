@@ -40,7 +40,7 @@ class SchemaMigrationStartupIT {
   void anOldH2FileDatabase_isBaselinedAndMigrated_keepingEveryRowAndMovingEveryFileToTheEvidenceDirectory() throws Exception {
     String url = "jdbc:h2:file:" + dataDir + "/weiquan;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0"; // as application.yaml
     // the evidence directory is left at its default, ${weiquan.data-dir}/evidence
-    migratesTheOldDatabase(url, "sa", "local", "weiquan.data-dir=" + dataDir, "weiquan.mail.embedded.port=0");
+    migratesTheOldDatabase(url, "sa", "local", "weiquan.data-dir=" + dataDir);
   }
 
   @Test
@@ -57,7 +57,7 @@ class SchemaMigrationStartupIT {
         ConfigurableApplicationContext app = StartupSupport.start("postgres", postgresProperties(postgres));
         Connection connection = app.getBean(DataSource.class).getConnection()) {
       // no baseline: Flyway found the database empty, the engine's tables came after
-      assertThat(column(connection, HISTORY)).containsExactly("1 SQL", "2 SQL", "3 JDBC", "4 SQL");
+      assertThat(column(connection, HISTORY)).containsExactly("1 SQL", "2 SQL", "3 JDBC", "4 SQL", "5 SQL");
       assertThat(OldMainDatabase.hasColumn(connection, "wq_evidence_file", "storage_key")).isTrue();
       assertThat(OldMainDatabase.hasColumn(connection, "act_ru_execution", "id_")).isTrue();
       assertThat(app.getBean(CaseNumbers.class).next("WQ", LocalDate.of(2026, 3, 5))).isEqualTo("WQ-2026-000001");
@@ -88,7 +88,7 @@ class SchemaMigrationStartupIT {
       assertThat(OldMainDatabase.snapshot(connection)).as("every row of the old tables").isEqualTo(rowsBefore);
       assertThat(OldMainDatabase.hasColumn(connection, "wq_evidence_file", "content")).isFalse();
       history = column(connection, HISTORY);
-      assertThat(history).containsExactly("0 BASELINE", "1 SQL", "2 SQL", "3 JDBC", "4 SQL");
+      assertThat(history).containsExactly("0 BASELINE", "1 SQL", "2 SQL", "3 JDBC", "4 SQL", "5 SQL");
       assertThat(OldMainDatabase.rows(connection, "SELECT id, detected_type FROM wq_evidence_file ORDER BY id"))
           .extracting(row -> row.get(1)).containsExactly("image/png", "application/pdf", "text/plain", null);
       assertThat(OldMainDatabase.rows(connection,
