@@ -3,16 +3,16 @@ package cn.weiquan.intake;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import cn.weiquan.platform.EngineClock;
 
 /** "Today" for a party's dates is the day in Beijing time, by the engine's clock (tests move it). */
 public final class PartyClock {
-  public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+  public static final ZoneId CHINA = EngineClock.CHINA;
 
   private PartyClock() {}
 
   public static LocalDate today() {
-    return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), CHINA);
+    return EngineClock.today();
   }
 
   /** The date, refused with 400 naming the field when it lies after today (Beijing time). */

@@ -2,6 +2,7 @@ package cn.weiquan.privacy;
 
 import cn.weiquan.intake.EvidenceStore;
 import cn.weiquan.intake.IdempotencyStore;
+import cn.weiquan.platform.EngineClock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -11,7 +12,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,7 +89,7 @@ public class PersonalDataErasure {
     }
     EvidenceStore.Deleted files = evidence.deleteCase(caseNo);
     keys.deleteCase(caseNo);
-    log.record(new ErasureLog.Entry(caseNo, ErasureLog.Reason.REQUEST, requestedBy, ClockUtil.getCurrentTime(), erased,
+    log.record(new ErasureLog.Entry(caseNo, ErasureLog.Reason.REQUEST, requestedBy, EngineClock.now(), erased,
         files.files()));
     LOG.info("Personal data of case {} erased on request of {}: {} variable values, {} evidence files", caseNo,
         requestedBy, erased, files.files());

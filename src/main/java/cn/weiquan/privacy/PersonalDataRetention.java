@@ -2,6 +2,7 @@ package cn.weiquan.privacy;
 
 import cn.weiquan.intake.EvidenceStore;
 import cn.weiquan.intake.IdempotencyStore;
+import cn.weiquan.platform.EngineClock;
 import cn.weiquan.platform.ProcessKeys;
 import java.time.Duration;
 import java.util.Date;
@@ -9,7 +10,6 @@ import java.util.List;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,7 +52,7 @@ public class PersonalDataRetention {
 
   @Scheduled(cron = "${weiquan.retention.cron:0 30 1 * * *}", zone = "Asia/Shanghai")
   public void nightly() {
-    Result result = run(ClockUtil.getCurrentTime());
+    Result result = run(EngineClock.now());
     if (result.cases() + result.evidenceFiles() + result.idempotencyKeys() > 0) {
       LOG.info("Retention: {} closed cases past their time to live deleted with their evidence ({} files); {} old idempotency keys",
           result.cases(), result.evidenceFiles(), result.idempotencyKeys());

@@ -37,9 +37,11 @@ import org.springframework.util.FileSystemUtils;
  * posts disputes from a bounded number of loopback clients for a fixed time, then starts the same process
  * in-process (RuntimeService) with the same variables and the same number of threads, and prints both rates.
  * The job executor is off in both phases: the measure is the intake and the start up to the first async step.
+ * Then evidence: the same clients upload a file ({@code -DfileKb}, a PNG) to the cases over HTTP (multipart, checked
+ * by its bytes, written to the evidence folder), against the same file stored in-process ({@link EvidenceStore}).
  *
  * <pre>mvn -Pbench -Dbench=cn.weiquan.intake.IntakeLoadBenchmark test-compile exec:java
- *     [-Dclients=8 -Dseconds=60 -DinProcessSeconds=30 -Dwarmup=10]</pre>
+ *     [-Dclients=8 -Dseconds=60 -DinProcessSeconds=30 -Dwarmup=10 -DfileKb=200]</pre>
  */
 public final class IntakeLoadBenchmark {
 
@@ -99,6 +101,34 @@ public final class IntakeLoadBenchmark {
       System.out.printf("  RuntimeService.startProcessInstanceByKey in-process: %d starts in %.1f s = %.1f starts/s, p50 %.1f ms, p99 %.1f ms%n",
           inProcess.count(), inProcess.seconds(), inProcess.rate(), inProcess.percentileMillis(50), inProcess.percentileMillis(99));
       System.out.printf("  ratio HTTP / in-process = %.2f (goal >= 0.5), p99 goal < 200 ms%n", overHttp.rate() / inProcess.rate());
+
+      // evidence: one file per request, spread over cases so the per-case limits are not reached
+      int fileKb = Integer.getInteger("fileKb", 200);
+      byte[] png = png(fileKb * 1024);
+      List<String> cases = new ArrayList<>();
+      for (int i = 0; i < 400; i++) {
+        DisputeFiling filing = json.read(body(UUID.randomUUID().toString()).getBytes(StandardCharsets.UTF_8), DisputeFiling.class);
+        cases.add((String) runtime.createProcessInstanceByKey("consumer-dispute").setVariables(controller.variables(filing, caller))
+            .executeWithVariablesInReturn().getVariables().get("caseNo"));
+      }
+      EvidenceStore evidence = app.getBean(EvidenceStore.class);
+      runUploads(http, port, auth, cases, png, clients, warmup);
+      Phase uploadsOverHttp = runUploads(http, port, auth, cases, png, clients, seconds);
+      AtomicLong next = new AtomicLong();
+      Phase storedInProcess = run(clients, inProcessSeconds, () -> {
+        String caseNo = cases.get((int) (next.getAndIncrement() % cases.size()));
+        long t0 = System.nanoTime();
+        evidence.store(caseNo, "bench", "consumer", "api", "购买凭证",
+            List.of(new EvidenceStore.EvidenceFile("receipt.png", "image/png", png)), EvidenceStore.Timing.OUTSIDE_WINDOW);
+        return System.nanoTime() - t0;
+      });
+      System.out.printf("  POST /api/disputes/{caseNo}/evidence (%d KB PNG) over loopback HTTP: %d uploads in %.1f s = %.1f uploads/s, p50 %.1f ms, p99 %.1f ms, errors %d%n",
+          fileKb, uploadsOverHttp.count(), uploadsOverHttp.seconds(), uploadsOverHttp.rate(), uploadsOverHttp.percentileMillis(50),
+          uploadsOverHttp.percentileMillis(99), uploadsOverHttp.errors());
+      System.out.printf("  EvidenceStore.store in-process (same file, same folder): %d in %.1f s = %.1f stores/s, p50 %.1f ms, p99 %.1f ms%n",
+          storedInProcess.count(), storedInProcess.seconds(), storedInProcess.rate(), storedInProcess.percentileMillis(50),
+          storedInProcess.percentileMillis(99));
+      System.out.printf("  ratio HTTP / in-process = %.2f%n", uploadsOverHttp.rate() / storedInProcess.rate());
     } finally {
       app.close();
       FileSystemUtils.deleteRecursively(dataDir);
@@ -114,6 +144,43 @@ public final class IntakeLoadBenchmark {
          "category":"quality","description":"使用三天后漏电","claims":{"refund":true,"compensation":"500"},
          "harmKnownOn":"%s","evidence":["订单号 1234567890"]}
         """.formatted(reference, today.minusDays(10), today.minusDays(8), today.minusDays(5));
+  }
+
+  /** A valid PNG signature and IHDR start, padded to {@code size} bytes (the content check reads the signature). */
+  static byte[] png(int size) {
+    byte[] head = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R'};
+    byte[] file = new byte[Math.max(size, head.length)];
+    new java.util.Random(42).nextBytes(file);
+    System.arraycopy(head, 0, file, 0, head.length);
+    return file;
+  }
+
+  private static Phase runUploads(HttpClient http, int port, String auth, List<String> cases, byte[] png, int clients,
+      int seconds) throws Exception {
+    AtomicLong next = new AtomicLong();
+    AtomicLong printed = new AtomicLong();
+    return run(clients, seconds, () -> {
+      String caseNo = cases.get((int) (next.getAndIncrement() % cases.size()));
+      String boundary = "bench" + UUID.randomUUID();
+      byte[] before = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"description\"\r\n\r\n购买凭证\r\n--" + boundary
+          + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"receipt.png\"\r\nContent-Type: image/png\r\n\r\n")
+          .getBytes(StandardCharsets.UTF_8);
+      byte[] after = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+      HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/disputes/" + caseNo + "/evidence"))
+          .timeout(Duration.ofSeconds(30)).header("Authorization", auth)
+          .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+          .POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(before, png, after))).build();
+      long t0 = System.nanoTime();
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      long took = System.nanoTime() - t0;
+      if (response.statusCode() == 202 || response.statusCode() == 201) {
+        return took;
+      }
+      if (printed.incrementAndGet() <= 3) {
+        System.err.println("HTTP " + response.statusCode() + ": " + response.body());
+      }
+      return null;
+    });
   }
 
   /** One timed request of a client: its latency in nanoseconds, or null when it failed. */
