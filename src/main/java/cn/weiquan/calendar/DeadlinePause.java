@@ -9,8 +9,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Stops the legal clock for a pause (product testing or appraisal: not counted in the mediation period,
- * SAMR Order 20 Art. 20): moves the stored deadline variable and reschedules the timer that waits for it.
- * Each pause is recorded in {@code <variable>Pauses} (one line per pause), besides the variable's own history.
+ * SAMR Order 20 Art. 20): moves the stored deadline variable, then has the engine re-evaluate the due dates of the
+ * process's timers, so every timer whose expression reads the deadline (the limit, a reminder derived from it)
+ * follows without the code knowing which timers those are. Each pause is recorded in {@code <variable>Pauses}
+ * (one line per pause), besides the variable's own history.
  */
 @Component("deadlinePause")
 public class DeadlinePause {
@@ -26,7 +28,7 @@ public class DeadlinePause {
     this.management = management;
   }
 
-  public Date apply(String processInstanceId, String variable, String timerActivityId, Date pausedFrom, Date pausedTo) {
+  public Date apply(String processInstanceId, String variable, Date pausedFrom, Date pausedTo) {
     Object stored = runtime.getVariable(processInstanceId, variable);
     if (!(stored instanceof Date due)) {
       throw new IllegalStateException("process instance " + processInstanceId + " has no deadline '" + variable + "'");
@@ -37,16 +39,10 @@ public class DeadlinePause {
     String entry = onDay(pausedFrom) + "～" + onDay(pausedTo) + " 暂停" + deadlines.pausedWorkingDays(pausedFrom, pausedTo)
         + "个工作日，期限由" + day(due) + "移至" + day(moved) + "（检测、鉴定时间不计入调解期限）";
     runtime.setVariable(processInstanceId, variable + PAUSES_SUFFIX, pauses == null ? entry : pauses + "\n" + entry);
-    reschedule(processInstanceId, timerActivityId, moved);
-    return moved;
-  }
-
-  /** Moves the waiting timers of {@code timerActivityId} (none waiting: nothing to move) to {@code due}. */
-  public void reschedule(String processInstanceId, String timerActivityId, Date due) {
-    for (Job job : management.createJobQuery().processInstanceId(processInstanceId).activityId(timerActivityId)
-        .timers().list()) {
-      management.setJobDuedate(job.getId(), due);
+    for (Job timer : management.createJobQuery().processInstanceId(processInstanceId).timers().list()) {
+      management.recalculateJobDuedate(timer.getId(), false);
     }
+    return moved;
   }
 
   /** The date shown to people: for a 24:00 deadline, the last day of the period. */

@@ -1,5 +1,6 @@
 package cn.weiquan.dispute;
 
+import static cn.weiquan.cases.CaseVariables.*;
 import static cn.weiquan.dispute.DisputeVariables.*;
 
 import java.util.Date;
@@ -9,21 +10,19 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import cn.weiquan.calendar.DeadlinePause;
-import cn.weiquan.calendar.Deadlines;
 
 /**
  * Task_ApplyTestingPause: product testing or appraisal during mediation is not counted in the mediation period
- * (SAMR Order 20 Art. 20), so the mediation limit and its reminder move by the paused working days, timers included.
+ * (SAMR Order 20 Art. 20), so the mediation limit moves by the paused working days; the engine re-evaluates the
+ * limit's timer and its reminder's from the moved deadline.
  */
 @Component("applyTestingPause")
 public class ApplyTestingPauseDelegate implements JavaDelegate {
 
     private final DeadlinePause deadlinePause;
-    private final Deadlines deadlines;
 
-    public ApplyTestingPauseDelegate(DeadlinePause deadlinePause, Deadlines deadlines) {
+    public ApplyTestingPauseDelegate(DeadlinePause deadlinePause) {
         this.deadlinePause = deadlinePause;
-        this.deadlines = deadlines;
     }
 
     @Override
@@ -33,9 +32,6 @@ public class ApplyTestingPauseDelegate implements JavaDelegate {
         if (from == null || to == null || to.before(from)) {
             throw new IllegalArgumentException("testing pause needs pausedFrom <= pausedTo, was " + from + " .. " + to);
         }
-        String instance = execution.getProcessInstanceId();
-        Date moved = deadlinePause.apply(instance, MEDIATION_DUE, TIMER_MEDIATION_LIMIT, from, to);
-        // the reminder is derived from the limit (one working day before it), as its timer expression says
-        deadlinePause.reschedule(instance, TIMER_MEDIATION_LIMIT_REMINDER, deadlines.reminderBefore(moved));
+        deadlinePause.apply(execution.getProcessInstanceId(), MEDIATION_DUE, from, to);
     }
 }

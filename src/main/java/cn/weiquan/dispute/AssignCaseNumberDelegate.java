@@ -1,5 +1,6 @@
 package cn.weiquan.dispute;
 
+import static cn.weiquan.cases.CaseVariables.*;
 import static cn.weiquan.dispute.DisputeVariables.*;
 
 import java.time.LocalDate;
@@ -13,14 +14,17 @@ import org.camunda.bpm.engine.BadUserRequestException;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import cn.weiquan.platform.EngineClock;
 import org.springframework.stereotype.Component;
 
 import cn.weiquan.casenumber.CaseNumbers;
+import cn.weiquan.platform.ElementProperties;
 
 /**
- * Task_AssignCaseNumber: gives the case its number (kept when the REST intake already assigned one), makes it the
- * business key, and sets the flags the gateways read so that a form that hid them does not break a condition.
+ * Task_AssignCaseNumber: checks the registration has what a case needs, gives the case its number with the prefix the
+ * step's extension property casePrefix names (kept when the REST intake already assigned one), makes it the business
+ * key, and sets the flags the gateways and the open-channels decision read, so that a form that hid them does not
+ * break a condition.
  */
 @Component("assignCaseNumber")
 public class AssignCaseNumberDelegate implements JavaDelegate {
@@ -30,6 +34,9 @@ public class AssignCaseNumberDelegate implements JavaDelegate {
     public AssignCaseNumberDelegate(CaseNumbers caseNumbers) {
         this.caseNumbers = caseNumbers;
     }
+
+    /** The step's extension property naming the case-number prefix (WQ-2026-000123). */
+    static final String CASE_PREFIX_PROPERTY = "casePrefix";
 
     /** What a registration cannot do without (the start form requires them; a start over the REST API may lack them). */
     static final Map<String, String> REQUIRED = new LinkedHashMap<>();
@@ -59,10 +66,11 @@ public class AssignCaseNumberDelegate implements JavaDelegate {
             // the caller's mistake, answered as 400 by the engine's REST API and shown in Tasklist; nothing is started
             throw new BadUserRequestException("登记不完整，缺少：" + String.join("、", missing));
         }
-        Date now = ClockUtil.getCurrentTime();
+        Date now = EngineClock.now();
         String caseNo = string(execution, CASE_NO);
         if (caseNo == null || caseNo.isEmpty()) {
-            caseNo = caseNumbers.next(CASE_PREFIX, LocalDate.ofInstant(now.toInstant(), CHINA));
+            String prefix = ElementProperties.of(execution).getOrDefault(CASE_PREFIX_PROPERTY, CASE_PREFIX);
+            caseNo = caseNumbers.next(prefix, LocalDate.ofInstant(now.toInstant(), CHINA));
             execution.setVariable(CASE_NO, caseNo);
         }
         if (!caseNo.equals(execution.getProcessBusinessKey())) {
@@ -74,6 +82,12 @@ public class AssignCaseNumberDelegate implements JavaDelegate {
         asBoolean(execution, ARBITRATION_AGREEMENT);
         if (!execution.hasVariable(PLATFORM)) {
             execution.setVariable(PLATFORM, null);
+        }
+        for (String channel : CHANNELS) {
+            String tried = "tried" + Character.toUpperCase(channel.charAt(0)) + channel.substring(1);
+            if (!(execution.getVariable(tried) instanceof Boolean)) {
+                execution.setVariable(tried, false);
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package cn.weiquan.dispute;
 
+import static cn.weiquan.cases.CaseVariables.*;
 import static cn.weiquan.dispute.DisputeVariables.*;
 
 import java.time.LocalDate;
@@ -8,7 +9,7 @@ import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import cn.weiquan.platform.EngineClock;
 import org.springframework.stereotype.Component;
 
 import cn.weiquan.rules.eligibility.EligibilityFacts;
@@ -47,10 +48,11 @@ public class CheckEligibilityDelegate implements JavaDelegate {
 
     /** The case's facts as the eligibility rules read them, for a case brought before {@code channel} today. */
     static EligibilityFacts caseFacts(DelegateExecution execution, String channel) {
-        LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), CHINA);
-        // a consumer registering a dispute is a natural person buying for living consumption unless the case says otherwise
-        boolean naturalPerson = !execution.hasVariable(NATURAL_PERSON) || flag(execution, NATURAL_PERSON);
-        String purpose = execution.hasVariable(PURPOSE) ? string(execution, PURPOSE) : "living-consumption";
+        LocalDate today = EngineClock.today();
+        // a consumer registering a dispute is a natural person buying for living consumption unless the case says
+        // otherwise; a channel receives these facts by an in-mapping, which passes an unset fact on as null
+        boolean naturalPerson = execution.getVariable(NATURAL_PERSON) == null || flag(execution, NATURAL_PERSON);
+        String purpose = string(execution, PURPOSE) == null ? "living-consumption" : string(execution, PURPOSE);
         LocalDate harmKnownOn = firstPresent(day(execution, HARM_KNOWN_ON), day(execution, RECEIVED_AT), day(execution, PAID_AT));
         return new EligibilityFacts(naturalPerson, purpose, harmKnownOn, today, channel, List.of(), null, null);
     }

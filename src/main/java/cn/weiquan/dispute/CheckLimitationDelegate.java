@@ -1,5 +1,6 @@
 package cn.weiquan.dispute;
 
+import static cn.weiquan.cases.CaseVariables.*;
 import static cn.weiquan.dispute.DisputeVariables.*;
 
 import java.util.Date;
@@ -7,7 +8,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import cn.weiquan.platform.EngineClock;
 import org.springframework.stereotype.Component;
 
 import cn.weiquan.calendar.Deadline;
@@ -16,7 +17,7 @@ import cn.weiquan.platform.ElementProperties;
 
 /**
  * Task_CheckLimitation: a civil claim must be brought within 3 years of knowing the harm and the liable party
- * (民法典 Art. 188). Counted from harmKnownOn, else the receipt or payment date, else the registration. Like a Task_Enter*, the task's
+ * (民法典 Art. 188). Counted from harmKnownOn, else the receipt or payment date, else the registration. The task's
  * extension properties name the deadline it stores (deadlineVariable = limitationDue) and the period
  * (deadlinePeriod = civil-limitation). A last day in a year whose rest days are not published yet is counted on
  * weekends only, and the stored basis says so (see Deadlines).
@@ -33,10 +34,10 @@ public class CheckLimitationDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Map<String, String> settings = ElementProperties.of(execution);
-        String variable = settings.get(IN_DEADLINE_VARIABLE);
-        String period = settings.get(IN_DEADLINE_PERIOD);
+        String variable = settings.get(Deadlines.DECLARED_VARIABLE);
+        String period = settings.get(Deadlines.DECLARED_PERIOD);
         if (variable == null || period == null) {
-            throw new IllegalStateException(execution.getCurrentActivityId() + " needs the properties " + IN_DEADLINE_VARIABLE + " and " + IN_DEADLINE_PERIOD);
+            throw new IllegalStateException(execution.getCurrentActivityId() + " needs the properties " + Deadlines.DECLARED_VARIABLE + " and " + Deadlines.DECLARED_PERIOD);
         }
         Date known = firstPresent(date(execution, HARM_KNOWN_ON), date(execution, RECEIVED_AT), date(execution, PAID_AT));
         if (known == null) {
@@ -45,7 +46,7 @@ public class CheckLimitationDelegate implements JavaDelegate {
                     .processInstanceId(execution.getProcessInstanceId()).singleResult().getStartTime();
         }
         Deadline limitation = deadlines.store(execution.getProcessInstance(), variable, period, known);
-        boolean expired = ClockUtil.getCurrentTime().toInstant().isAfter(limitation.due());
+        boolean expired = EngineClock.instant().isAfter(limitation.due());
         execution.setVariable(LIMITATION_EXPIRED, expired);
         if (expired) {
             execution.setVariable(REASON, "诉讼时效期间已届满（自知道权利受到损害之日起三年）");

@@ -1,28 +1,18 @@
 package cn.weiquan.dispute;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.util.Date;
 
-import org.camunda.bpm.engine.delegate.VariableScope;
 
 import cn.weiquan.calendar.Deadlines;
+import cn.weiquan.cases.CaseVariables;
 
 /**
- * The process variables of consumer-dispute, named once. Names shared with the channel and the mail templates follow
- * helper-contracts.md; the typed readers accept what Tasklist forms and the REST API send (a date form field arrives as
- * "2026-03-05", a money field as "100.00").
+ * The process variables of consumer-dispute and its channel processes, named once. Read them with the typed readers of
+ * {@link CaseVariables}.
  */
 public final class DisputeVariables {
 
     public static final String PROCESS_KEY = "consumer-dispute";
     public static final String CASE_PREFIX = "WQ";
-    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     // case facts (contract)
     public static final String CASE_NO = "caseNo";
@@ -57,11 +47,6 @@ public final class DisputeVariables {
     public static final String BASIS = "basis";
     public static final String LIMITATION_DUE = "limitationDue";
 
-    // stage entry (input parameters of Task_Enter*, local to the task)
-    public static final String IN_STAGE_LABEL = "stageLabel";
-    public static final String IN_DEADLINE_VARIABLE = Deadlines.DECLARED_VARIABLE;
-    public static final String IN_DEADLINE_PERIOD = Deadlines.DECLARED_PERIOD;
-    public static final String IN_DEADLINE_FROM = "deadlineFrom";
 
     // stored deadlines (Date; each with <name>Basis, see Deadlines.store; the period is named by the storing task)
     public static final String MERCHANT_RESPONSE_DUE = "merchantResponseDue";
@@ -108,73 +93,31 @@ public final class DisputeVariables {
     public static final String CLAIM_BASIS = "claimBasis";
     public static final String CLAIM_BREAKDOWN = "claimBreakdown";
 
+    // the consumer's choice of channel (dispute-open-channels decides which are open)
+    public static final String CHANNEL_OPTIONS = "channelOptions";
+    public static final String CHANNEL = cn.weiquan.cases.EnterStage.CHANNEL;
+    public static final String CHANNEL_OUTCOME = cn.weiquan.cases.EnterStage.CHANNEL_OUTCOME;
+    public static final String CASE_OUTCOME = cn.weiquan.cases.EnterStage.CASE_OUTCOME;
+    /** The channels a case may have tried: each has a flag tried&lt;Channel&gt; the open-channels decision reads. */
+    public static final java.util.List<String> CHANNELS = java.util.List.of("platform", "association", "regulator", "arbitration", "court");
+
+    // platform channel: each party's evidence in the window
+    public static final String EVIDENCE_FROM_CONSUMER = "evidenceFromConsumer";
+    public static final String EVIDENCE_FROM_MERCHANT = "evidenceFromMerchant";
+    public static final String EVIDENCE_COMPLETE = "evidenceComplete";
+
+    // regulator, association, court
+    public static final String REGULATOR_ACCEPTED_AT = "regulatorAcceptedAt";
+    public static final String REGULATOR_RESOLVED = "regulatorResolved";
+    public static final String REGULATOR_MEDIATION_DUE = "regulatorMediationDue";
+    public static final String AGREEMENT_FULFILLED = "agreementFulfilled";
+    public static final String PERFORMANCE_DUE = "performanceDue";
+    public static final String ENFORCEMENT_DUE = "enforcementDue";
+    public static final String ENFORCEMENT = "enforcement";
+
     // element ids the Java side needs
     public static final String TASK_REVIEW_ACCEPTANCE = "Task_ReviewAcceptance";
-    public static final String TIMER_MEDIATION_LIMIT = "Timer_MediationLimit";
-    public static final String TIMER_MEDIATION_LIMIT_REMINDER = "Timer_MediationLimitReminder";
 
     private DisputeVariables() {
-    }
-
-    public static String string(VariableScope scope, String name) {
-        Object value = scope.getVariable(name);
-        return value == null ? null : value.toString().trim();
-    }
-
-    public static boolean flag(VariableScope scope, String name) {
-        Object value = scope.getVariable(name);
-        return value instanceof Boolean b ? b : value != null && Boolean.parseBoolean(value.toString().trim());
-    }
-
-    /** Yuan, scale 2; blank or absent is zero. */
-    public static BigDecimal yuan(VariableScope scope, String name) {
-        Object value = scope.getVariable(name);
-        if (value == null || value.toString().isBlank()) {
-            return BigDecimal.ZERO.setScale(2);
-        }
-        BigDecimal amount = value instanceof BigDecimal b ? b : new BigDecimal(value.toString().trim());
-        return amount.setScale(2, RoundingMode.HALF_UP);
-    }
-
-    public static Integer integer(VariableScope scope, String name) {
-        Object value = scope.getVariable(name);
-        if (value instanceof Number n) {
-            return n.intValue();
-        }
-        return value == null || value.toString().isBlank() ? null : Integer.valueOf(value.toString().trim());
-    }
-
-    public static Date date(VariableScope scope, String name) {
-        return toDate(scope.getVariable(name));
-    }
-
-    public static LocalDate day(VariableScope scope, String name) {
-        Date date = date(scope, name);
-        return date == null ? null : date.toInstant().atZone(CHINA).toLocalDate();
-    }
-
-    /** A Date, an ISO date ("2026-03-05", start of that day in China) or an ISO date-time; null for absent or blank. */
-    public static Date toDate(Object value) {
-        if (value == null || value instanceof Date) {
-            return (Date) value;
-        }
-        if (value instanceof Instant instant) {
-            return Date.from(instant);
-        }
-        if (value instanceof LocalDate localDate) {
-            return Date.from(localDate.atStartOfDay(CHINA).toInstant());
-        }
-        String text = value.toString().trim();
-        if (text.isEmpty()) {
-            return null;
-        }
-        if (text.length() == 10) {
-            return toDate(LocalDate.parse(text));
-        }
-        try {
-            return Date.from(OffsetDateTime.parse(text).toInstant());
-        } catch (RuntimeException noOffset) {
-            return Date.from(LocalDateTime.parse(text).atZone(CHINA).toInstant());
-        }
     }
 }

@@ -1,5 +1,6 @@
 package cn.weiquan.dispute;
 
+import static cn.weiquan.cases.CaseVariables.*;
 import static cn.weiquan.dispute.DisputeVariables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;

@@ -7,7 +7,11 @@ import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAccessor;
 import java.util.Date;
 
-/** Dates as a mail to a party shows them: 2026年3月5日 24:00（北京时间）. */
+/**
+ * Dates as a mail to a party shows them. A deadline carries its weekday, so a reader sees at once whether it falls
+ * on a working day: 2026年12月4日（星期五）24:00（北京时间）. Other dates: 2026年12月4日 10:30, or the day alone
+ * when the value is a calendar date (midnight).
+ */
 public final class ChineseDates {
 
   public static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
@@ -21,15 +25,20 @@ public final class ChineseDates {
   public static String deadline(Object value) {
     ZonedDateTime at = toInstant(value).atZone(SHANGHAI);
     if (at.toLocalTime().equals(LocalTime.MIDNIGHT)) {
-      return day(at.minusDays(1)) + " 24:00（北京时间）";
+      return day(at.minusDays(1)) + weekday(at.minusDays(1)) + "24:00（北京时间）";
     }
-    return day(at) + " " + time(at) + "（北京时间）";
+    return day(at) + weekday(at) + time(at) + "（北京时间）";
   }
 
-  /** Any other date variable in a mail: 2026年3月5日 10:30. */
+  /** Any other date variable in a mail: 2026年3月5日 10:30, or 2026年3月5日 for a date picked in a form. */
   public static String dateTime(Date value) {
     ZonedDateTime at = value.toInstant().atZone(SHANGHAI);
-    return day(at) + " " + time(at);
+    return at.toLocalTime().equals(LocalTime.MIDNIGHT) ? day(at) : day(at) + " " + time(at);
+  }
+
+  /** A calendar date: 2026年5月20日. */
+  public static String day(java.time.LocalDate date) {
+    return date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
   }
 
   static Instant toInstant(Object value) {
@@ -47,6 +56,10 @@ public final class ChineseDates {
 
   private static String day(ZonedDateTime at) {
     return at.getYear() + "年" + at.getMonthValue() + "月" + at.getDayOfMonth() + "日";
+  }
+
+  private static String weekday(ZonedDateTime at) {
+    return "（星期" + "一二三四五六日".charAt(at.getDayOfWeek().getValue() - 1) + "）";
   }
 
   private static String time(ZonedDateTime at) {

@@ -6,7 +6,6 @@ import static cn.weiquan.notification.NotificationVariables.MODEL_DEADLINE;
 import static cn.weiquan.notification.NotificationVariables.MODEL_DEADLINE_BASIS;
 import static cn.weiquan.notification.NotificationVariables.MODEL_RECIPIENT_NAME;
 import static cn.weiquan.notification.NotificationVariables.MODEL_RECIPIENT_ROLE;
-import static cn.weiquan.notification.NotificationVariables.REPORTER_PREFIX;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
@@ -19,7 +18,6 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -38,6 +36,8 @@ public class NotificationService {
 
   private static final Logger LOG = LoggerFactory.getLogger(NotificationService.class);
 
+  private static final java.util.regex.Pattern ISO_DATE = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
   private final JavaMailSender mailSender;
   private final MailTemplates templates;
   private final InternetAddress from;
@@ -52,31 +52,37 @@ public class NotificationService {
    * Renders and sends the event's mail to every role that has an address; roles without one are
    * skipped (and logged).
    *
-   * @param event the event code (a template under mail/)
+   * @param event the event code: the texts are mail/&lt;event&gt;/&lt;role&gt;.mustache
    * @param roles recipient role codes, e.g. consumer, merchant
    * @param variables the case's variables: the template model
    * @param deadlineVariable name of a stored deadline variable to show, or null
    * @return the mails handed to the SMTP server, with the Message-ID each carries
    */
   public List<SentMail> send(String event, List<String> roles, Map<String, Object> variables, String deadlineVariable) {
-    if (!templates.exists(event)) {
-      throw new IllegalArgumentException("no mail template for event '" + event + "'");
+    Set<RecipientRole> recipients = distinct(roles);
+    for (RecipientRole role : recipients) {
+      if (!templates.exists(event, role.code())) {
+        throw new IllegalArgumentException("no mail text for event '" + event + "' and recipient '" + role.code()
+            + "' (classpath:mail/" + event + "/" + role.code() + ".mustache)");
+      }
     }
     Map<String, Object> caseModel = caseModel(variables, deadlineVariable);
     Object caseNo = variables.get(CASE_NO);
     List<MimeMessage> messages = new ArrayList<>();
     List<SentMail> sent = new ArrayList<>();
-    for (RecipientRole role : distinct(roles)) {
-      Object address = variables.get(role.addressVariable());
-      if (!(address instanceof String text) || text.isBlank()) {
+    for (RecipientRole role : recipients) {
+      List<String> addresses = addresses(variables.get(role.addressVariable()));
+      if (addresses.isEmpty()) {
         LOG.info("case {} event {}: no {} for role {}, mail skipped", caseNo, event, role.addressVariable(), role.code());
         continue;
       }
-      InternetAddress to = parseRecipient(role, text.strip());
-      RenderedMail mail = templates.render(event, modelFor(role, caseModel, variables));
-      String messageId = "<" + UUID.randomUUID() + "@weiquan>";
-      messages.add(message(to, mail, messageId));
-      sent.add(new SentMail(role, to.getAddress(), messageId));
+      RenderedMail mail = templates.render(event, role.code(), modelFor(role, caseModel, variables));
+      for (String address : addresses) {
+        InternetAddress to = parseRecipient(role, address);
+        String messageId = "<" + UUID.randomUUID() + "@weiquan>";
+        messages.add(message(to, mail, messageId));
+        sent.add(new SentMail(role, to.getAddress(), messageId));
+      }
     }
     if (!messages.isEmpty()) {
       // one connection for all recipients of this event
@@ -90,7 +96,7 @@ public class NotificationService {
 
   private Map<String, Object> caseModel(Map<String, Object> variables, String deadlineVariable) {
     Map<String, Object> model = new HashMap<>();
-    variables.forEach((name, value) -> model.put(name, value instanceof Date date ? ChineseDates.dateTime(date) : value));
+    variables.forEach((name, value) -> model.put(name, shown(name, value, variables)));
     if (deadlineVariable != null && !deadlineVariable.isBlank()) {
       Object due = variables.get(deadlineVariable);
       if (due == null) {
@@ -103,23 +109,34 @@ public class NotificationService {
     return model;
   }
 
+  /**
+   * A value as a mail shows it: a stored deadline (a Date with its legal basis beside it, or named …Due) as the last
+   * day at 24:00 with its weekday, any other Date or a form's date (2026-05-20) as a Chinese date.
+   */
+  private static Object shown(String name, Object value, Map<String, Object> variables) {
+    if (value instanceof Date date) {
+      boolean deadline = variables.containsKey(name + BASIS_SUFFIX) || name.endsWith("Due");
+      return deadline ? ChineseDates.deadline(date) : ChineseDates.dateTime(date);
+    }
+    if (value instanceof String text && ISO_DATE.matcher(text).matches()) {
+      return ChineseDates.day(java.time.LocalDate.parse(text));
+    }
+    return value;
+  }
+
   private static Map<String, Object> modelFor(RecipientRole role, Map<String, Object> caseModel, Map<String, Object> variables) {
-    Map<String, Object> model = new HashMap<>(caseModel);
-    if (!role.mayReadReporter()) {
-      // enforced here, whatever a template says: a respondent never learns who reported them
-      model.keySet().removeIf(NotificationService::isReporterVariable);
-    }
-    for (RecipientRole other : RecipientRole.values()) {
-      model.put(other.modelFlag(), other == role);
-    }
+    Map<String, Object> model = new HashMap<>();
+    // enforced here, whatever a text asks for: a merchant never gets the consumer's phone, nobody but the
+    // reporter learns who reported
+    caseModel.forEach((name, value) -> {
+      if (role.mayRead(name) || name.equals(MODEL_DEADLINE) || name.equals(MODEL_DEADLINE_BASIS)) {
+        model.put(name, value);
+      }
+    });
     model.put(MODEL_RECIPIENT_ROLE, role.code());
     Object name = role.nameVariable() == null ? null : variables.get(role.nameVariable());
     model.put(MODEL_RECIPIENT_NAME, name == null ? "" : name);
     return model;
-  }
-
-  static boolean isReporterVariable(String name) {
-    return name.toLowerCase(Locale.ROOT).startsWith(REPORTER_PREFIX);
   }
 
   private MimeMessage message(InternetAddress to, RenderedMail mail, String messageId) {
@@ -137,6 +154,18 @@ public class NotificationService {
       throw new IllegalStateException("cannot build mail", e);
     }
     return message;
+  }
+
+  /** One address (a party's), or several (the members of a staff group); blanks are no address. */
+  private static List<String> addresses(Object value) {
+    if (value instanceof String text) {
+      return text.isBlank() ? List.of() : List.of(text.strip());
+    }
+    if (value instanceof java.util.Collection<?> many) {
+      return many.stream().filter(String.class::isInstance).map(String.class::cast)
+          .filter(text -> !text.isBlank()).map(String::strip).distinct().toList();
+    }
+    return List.of();
   }
 
   private static Set<RecipientRole> distinct(List<String> roles) {

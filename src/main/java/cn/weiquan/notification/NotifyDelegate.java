@@ -6,14 +6,16 @@ import static cn.weiquan.notification.NotificationVariables.MAIL_MESSAGE_IDS;
 import static cn.weiquan.notification.NotificationVariables.MAIL_TO;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
-import cn.weiquan.platform.CaseScope;
+import cn.weiquan.cases.CaseScope;
 import cn.weiquan.platform.ElementProperties;
 
 /**
@@ -44,13 +46,28 @@ public class NotifyDelegate implements JavaDelegate {
     String deadline = setting(execution, settings, MAIL_DEADLINE);
 
     // a channel process holds no contact data: the recipients' addresses come from the case's spine
-    List<SentMail> sent = notifications.send(event, roles, CaseScope.variables(execution), deadline);
+    Map<String, Object> variables = new HashMap<>(CaseScope.variables(execution));
+    for (String code : roles) {
+      RecipientRole role = code.isBlank() ? null : RecipientRole.of(code);
+      if (role != null && role.staffGroup() != null && !(variables.get(role.addressVariable()) instanceof String)) {
+        variables.put(role.addressVariable(), staffAddresses(execution, role.staffGroup()));
+      }
+    }
+    List<SentMail> sent = notifications.send(event, roles, variables, deadline);
 
     if (!sent.isEmpty()) {
       String ids = sent.stream().map(SentMail::messageId).collect(Collectors.joining("\n"));
       String before = text(CaseScope.spine(execution).getVariable(MAIL_MESSAGE_IDS));
       CaseScope.spine(execution).setVariable(MAIL_MESSAGE_IDS, before == null ? ids : before + "\n" + ids);
     }
+  }
+
+  /** Members of the group who have an e-mail address in the engine's identity service. */
+  private static List<String> staffAddresses(DelegateExecution execution, String group) {
+    return execution.getProcessEngineServices().getIdentityService().createUserQuery().memberOfGroup(group).list().stream()
+        .map(User::getEmail)
+        .filter(email -> email != null && !email.isBlank())
+        .toList();
   }
 
   private static String setting(DelegateExecution execution, Map<String, String> properties, String name) {

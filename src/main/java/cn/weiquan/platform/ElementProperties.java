@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
@@ -31,9 +32,14 @@ public final class ElementProperties {
     private ElementProperties() {
     }
 
-    /** The extension properties of the element the execution is at, by name (empty when it has none). */
+    /**
+     * The extension properties of the element the execution is at, by name (empty when it has none): the sequence flow
+     * while a take listener runs, else the activity.
+     */
     public static Map<String, String> of(DelegateExecution execution) {
-        return CACHE.computeIfAbsent(execution.getProcessDefinitionId() + '/' + execution.getCurrentActivityId(),
+        String element = ExecutionListener.EVENTNAME_TAKE.equals(execution.getEventName())
+                ? execution.getCurrentTransitionId() : execution.getCurrentActivityId();
+        return CACHE.computeIfAbsent(execution.getProcessDefinitionId() + '/' + element,
                 key -> Collections.unmodifiableMap(of(execution.getBpmnModelElementInstance())));
     }
 

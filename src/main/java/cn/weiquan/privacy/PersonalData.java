@@ -25,7 +25,8 @@ public final class PersonalData {
       "platformDecision", "claim", "contactRecord", "firstContactNote", "phoneOutcome", "visitComments",
       "verifiedFacts", "supervisorNote", "committeeMinutes", "committeeMembers", "emergencyDispatchedTo",
       "emergencyMeasures", "emergencyResult", "solution", "apology", "reassignReason", "reopenReason",
-      "severityOverrideReason", "payoutRejectionReason", "rootCause", "improvementAction", "improvementMeasures");
+      "severityOverrideReason", "payoutRejectionReason", "rootCause", "improvementAction", "improvementMeasures",
+      "acceptanceReason");
 
   /**
    * Facts that identify no one: codes, amounts, dates, deadlines, the merchant's business name, the item. They stay,
@@ -38,7 +39,8 @@ public final class PersonalData {
       "approvalTier", "arbitrationCaseNo", "arbitrationCommission", "courtCaseNo", "courtName", "confirmationCourt",
       "testingInstitution", "transferNo", "occurredOn",
       "acceptanceDue", "arbitrationFilingDue", "channelChoiceDue", "courtConfirmationDue", "evidenceDue",
-      "limitationDue", "mediationDue", "settlementDue");
+      "limitationDue", "mediationDue", "settlementDue",
+      "acceptanceBasis", "enforcementCourt", "enforcementCaseNo", "enforcementDue", "performanceDue", "regulatorMediationDue");
 
   /** The value an erased text becomes, so a form shows that something was there. */
   public static final String ERASED = "（已删除）";

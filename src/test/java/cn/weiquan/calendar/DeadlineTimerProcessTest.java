@@ -111,7 +111,7 @@ class DeadlineTimerProcessTest {
     // product testing 05-06 → 05-12: 5 working days (05-07, 05-08, Sat 05-09 make-up, 05-11, 05-12);
     // 06-18 + 5 working days past the Dragon Boat holiday (06-19…21) = 06-26, i.e. 00:00 on 06-27
     ClockUtil.setCurrentTime(shanghai("2026-05-12T17:00"));
-    Date moved = pause.apply(instance.getId(), DUE_VARIABLE, TIMER,
+    Date moved = pause.apply(instance.getId(), DUE_VARIABLE,
         shanghai("2026-05-06T09:00"), shanghai("2026-05-12T17:00"));
 
     Date expectedDue = shanghai("2026-06-27T00:00");

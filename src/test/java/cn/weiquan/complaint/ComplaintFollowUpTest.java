@@ -110,6 +110,6 @@ class ComplaintFollowUpTest extends ComplaintProcessTest {
     assertThat(complaint.instance).isWaitingAt("Task_SuperviseUnresolved");
     var mails = smtp.getReceivedMessages();
     assertThat(mails).hasSize(3); // acknowledged, response, escalated
-    assertThat(ComplaintCase.text(mails[2])).contains("现由主管处理");
+    assertThat(ComplaintCase.text(mails[2])).contains("由主管负责处理");
   }
 }

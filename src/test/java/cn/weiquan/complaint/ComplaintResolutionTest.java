@@ -43,7 +43,7 @@ class ComplaintResolutionTest extends ComplaintProcessTest {
     assertThat(acknowledged[0].getAllRecipients()[0].toString()).isEqualTo("wang@example.com");
     // it thanks the complainant, says what happens next and by when (the resolution deadline, 24:00 of its last day)
     assertThat(ComplaintCase.text(acknowledged[0]))
-        .contains("感谢").contains("接下来").contains("回访").contains("2026年3月23日 24:00");
+        .contains("感谢").contains("接下来").contains("回访").contains("2026年3月23日（星期一）24:00");
     String caseNo = (String) complaint.variable(CASE_NO);
     assertThat(caseNo).matches("TS-2026-\\d{6}");
     assertThat(complaint.instance.getBusinessKey()).isEqualTo(caseNo);

@@ -33,6 +33,8 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 
 import cn.weiquan.calendar.DeadlinePause;
+import cn.weiquan.cases.CaseVariables;
+import cn.weiquan.cases.EnterStage;
 import cn.weiquan.calendar.Deadlines;
 import cn.weiquan.casenumber.CaseNumbers;
 import cn.weiquan.notification.MailTemplates;
@@ -56,9 +58,15 @@ final class DisputeCases {
     static final String CONSUMER_MAIL = "zhangsan@example.cn";
     static final String MERCHANT_MAIL = "shop@example.cn";
     static final String MEDIATOR_MAIL = "mediator@weiquan.local";
+    static final String PLATFORM_MAIL = "reviewer@platform.example.cn";
     static final String BPMN = "processes/consumer-dispute.bpmn";
     static final String PLATFORM_BPMN = "processes/dispute-platform.bpmn";
+    static final String ASSOCIATION_BPMN = "processes/dispute-association.bpmn";
+    static final String REGULATOR_BPMN = "processes/dispute-regulator.bpmn";
+    static final String ARBITRATION_BPMN = "processes/dispute-arbitration.bpmn";
+    static final String COURT_BPMN = "processes/dispute-court.bpmn";
     static final String PENALTY_DMN = "processes/platform-penalty.dmn";
+    static final String CHANNELS_DMN = "processes/dispute-open-channels.dmn";
 
     /** The engine of these tests: the shared test engine's settings plus the coverage listeners. */
     static ProcessEngineCoverageExtension engine() {
@@ -85,6 +93,49 @@ final class DisputeCases {
         BpmnAwareTests.init(engine);
         ClockUtil.setCurrentTime(Date.from(REGISTERED));
         register(engine, TestSmtp.sender(mail.getSmtp().getPort()));
+        // mails to "mediator" and "platform" go to the members of the mediators and platform-reviewers groups
+        member("mediator-on-duty", MEDIATOR_MAIL, "mediators");
+        member("reviewer-on-duty", PLATFORM_MAIL, "platform-reviewers");
+    }
+
+    private void member(String userId, String email, String group) {
+        var identity = engine.getIdentityService();
+        if (identity.createUserQuery().userId(userId).count() == 0) {
+            var user = identity.newUser(userId);
+            user.setEmail(email);
+            identity.saveUser(user);
+            if (identity.createGroupQuery().groupId(group).count() == 0) {
+                identity.saveGroup(identity.newGroup(group));
+            }
+            identity.createMembership(userId, group);
+        }
+    }
+
+    /**
+     * What every test checks about the mails its path sent: each is complete (no template syntax, no placeholder), and
+     * carries only what its reader may read: no respondent or mediator learns the consumer's phone or e-mail.
+     */
+    void assertEveryMailFitsItsReader() {
+        for (MimeMessage message : mail.getReceivedMessages()) {
+            String text = text(message);
+            String to;
+            try {
+                to = message.getAllRecipients()[0].toString();
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+            assertThat(text).as("mail to %s", to).doesNotContain("{{", "}}", "种子", "待核实", "TODO", "null")
+                    .contains("【维权平台】", "请勿直接回复");
+            if (!to.equals(CONSUMER_MAIL)) {
+                assertThat(text).as("mail to %s", to).doesNotContain("13800000000", CONSUMER_MAIL, "匿名举报人");
+            }
+            if (to.equals(MEDIATOR_MAIL) || to.equals(PLATFORM_MAIL)) {
+                assertThat(text).as("mail to %s", to).doesNotContain(MERCHANT_MAIL);
+            }
+            if (to.equals(MEDIATOR_MAIL)) {
+                assertThat(text).as("mail to the mediators").doesNotContain("张小明");
+            }
+        }
     }
 
     void tearDown() {
@@ -101,10 +152,12 @@ final class DisputeCases {
         ProductSchema.migrate(configuration.getDataSource()); // the case-number table, as at the application's start
         Mocks.register("assignCaseNumber", new AssignCaseNumberDelegate(new CaseNumbers(configuration.getDataSource())));
         Mocks.register("checkEligibility", new CheckEligibilityDelegate(new EligibilityService(deadlines.calendar())));
-        Mocks.register("enterStage", new EnterStageDelegate(deadlines));
+        Mocks.register("enterStage", new EnterStage(deadlines));
+        Mocks.register("recordEvidence", new RecordEvidenceDelegate());
+        Mocks.register("checkChannelChoice", new CheckChannelChoice());
         Mocks.register("escalateAcceptance", new EscalateAcceptanceDelegate());
         Mocks.register("applyTestingPause", new ApplyTestingPauseDelegate(
-                new DeadlinePause(deadlines, engine.getRuntimeService(), engine.getManagementService()), deadlines));
+                new DeadlinePause(deadlines, engine.getRuntimeService(), engine.getManagementService())));
         Mocks.register("deadlines", deadlines);
         Mocks.register("checkLimitation", new CheckLimitationDelegate(deadlines));
         Mocks.register("quotePlatformCompensation", new QuotePlatformCompensationDelegate(compensation));
@@ -120,7 +173,6 @@ final class DisputeCases {
         v.put(CONSUMER_EMAIL, CONSUMER_MAIL);
         v.put(MERCHANT_NAME, "某家电旗舰店");
         v.put(MERCHANT_EMAIL, MERCHANT_MAIL);
-        v.put("mediatorEmail", MEDIATOR_MAIL);
         v.put(PURCHASE_CHANNEL, "online-platform");
         v.put(PLATFORM, "taobao");
         v.put(SHOP_ID, "shop-1024");
@@ -142,7 +194,7 @@ final class DisputeCases {
     }
 
     static Date day(int year, int month, int dayOfMonth) {
-        return Date.from(LocalDate.of(year, month, dayOfMonth).atStartOfDay(CHINA).toInstant());
+        return Date.from(LocalDate.of(year, month, dayOfMonth).atStartOfDay(CaseVariables.CHINA).toInstant());
     }
 
     ProcessInstance start() {
@@ -176,6 +228,21 @@ final class DisputeCases {
         List<Job> timers = engine.getManagementService().createJobQuery().timers().activityId(activityId).list();
         assertThat(timers).as("timer %s", activityId).hasSize(1);
         return timers.get(0);
+    }
+
+    /** Jobs (timers, async steps) of the case's spine and every channel it called. */
+    long jobsOfCase(ProcessInstance instance) {
+        return engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseNo(instance)).list()
+                .stream().mapToLong(p -> engine.getManagementService().createJobQuery().processInstanceId(p.getId()).count()).sum();
+    }
+
+    long timerCount(String activityId) {
+        return engine.getManagementService().createJobQuery().timers().activityId(activityId).count();
+    }
+
+    /** The channels the case's open-channels decision offered last (the values of channelOptions). */
+    List<String> offered(ProcessInstance instance) {
+        return CheckChannelChoice.offered(engine.getRuntimeService().getVariable(instance.getId(), CHANNEL_OPTIONS));
     }
 
     Date now() {

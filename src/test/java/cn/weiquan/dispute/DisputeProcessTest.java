@@ -29,6 +29,10 @@ abstract class DisputeProcessTest {
 
     @AfterEach
     void tearDown() {
-        cases.tearDown();
+        try {
+            cases.assertEveryMailFitsItsReader();
+        } finally {
+            cases.tearDown();
+        }
     }
 }

@@ -25,7 +25,8 @@ import cn.weiquan.platform.ProcessKeys;
  * 3-day evidence window and the platform's review and decision; the consumer's answer to the decision is back in the
  * spine, where the parties' contact data is.
  */
-@Deployment(resources = {DisputeCases.BPMN, DisputeCases.PLATFORM_BPMN, DisputeCases.PENALTY_DMN})
+@Deployment(resources = {DisputeCases.BPMN, DisputeCases.PLATFORM_BPMN, DisputeCases.ASSOCIATION_BPMN, DisputeCases.REGULATOR_BPMN,
+        DisputeCases.ARBITRATION_BPMN, DisputeCases.COURT_BPMN, DisputeCases.PENALTY_DMN, DisputeCases.CHANNELS_DMN})
 class PlatformInterventionTest extends DisputeProcessTest {
 
     @RegisterExtension
@@ -41,8 +42,8 @@ class PlatformInterventionTest extends DisputeProcessTest {
     private ProcessInstance atTheEvidenceWindow() {
         ProcessInstance instance = cases.start();
         cases.toChannel(instance, "platform");
-        assertThat(instance).isWaitingAt("CallActivity_PlatformIntervention");
-        assertThat(platform(instance)).isWaitingAt("Gateway_EvidenceRace");
+        assertThat(instance).isWaitingAt("CallActivity_Platform");
+        assertThat(platform(instance)).isWaitingAt("Event_EvidenceSubmitted");
         return instance;
     }
 
@@ -50,8 +51,12 @@ class PlatformInterventionTest extends DisputeProcessTest {
         return cases.channel(instance, ProcessKeys.DISPUTE_PLATFORM);
     }
 
+    private void evidence(ProcessInstance instance, String from, String description) {
+        cases.correlate(instance, "EvidenceSubmitted", Map.of(EVIDENCE_FROM, from, EVIDENCE_DESCRIPTION, description));
+    }
+
     @Test
-    void evidenceRequested_bothPartiesAreAskedAndTheWindowIsThreeCalendarDays() {
+    void evidenceRequested_bothPartiesAndThePlatformAreAsked_andTheWindowIsThreeCalendarDays() {
         ProcessInstance instance = atTheEvidenceWindow();
 
         // requested Monday 2 March: 3 calendar days, not rolled over → Thursday 5 March 24:00 Beijing time
@@ -60,11 +65,14 @@ class PlatformInterventionTest extends DisputeProcessTest {
         assertThat(cases.timer("Timer_EvidenceWindow").getDuedate()).isEqualTo(due);
         assertThat(cases.timer("Timer_EvidenceWindowReminder").getDuedate())
                 .isEqualTo(cases.deadlines.reminderBefore(due));
-        assertThat(cases.variable(instance, "evidenceReminderAt")).as("derived from the deadline, not stored").isNull();
-        assertThat(instance).variables().containsEntry(STAGE, "平台介入");
-        assertThat(cases.mailsTo(DisputeCases.MERCHANT_MAIL)).last().satisfies(m -> assertThat(DisputeCases.text(m)).contains("2026年3月5日"));
-        assertThat(cases.mailsTo(DisputeCases.CONSUMER_MAIL)).as("the channel mails from the spine's contact data").last()
-                .satisfies(m -> assertThat(DisputeCases.text(m)).contains("2026年3月5日"));
+        assertThat(instance).variables().containsEntry(STAGE, "平台介入").containsEntry(CHANNEL, "platform")
+                .containsEntry("triedPlatform", true);
+        for (String party : new String[] {DisputeCases.MERCHANT_MAIL, DisputeCases.CONSUMER_MAIL, DisputeCases.PLATFORM_MAIL}) {
+            assertThat(cases.mailsTo(party)).as("mail to %s", party).last()
+                    .satisfies(m -> assertThat(DisputeCases.text(m)).contains("2026年3月5日（星期四）24:00"));
+        }
+        // the platform learns the facts and the consumer's name, not how to reach the parties
+        assertThat(DisputeCases.text(cases.mailsTo(DisputeCases.PLATFORM_MAIL).get(0))).contains("滚筒洗衣机", "某家电旗舰店");
     }
 
     @Test
@@ -81,20 +89,25 @@ class PlatformInterventionTest extends DisputeProcessTest {
     }
 
     @Test
-    void evidenceInTime_platformReviewerDecidesAndThePenaltyAndCompensationApply() {
+    void bothPartiesSendEvidence_theWindowClosesEarly_theReviewerDecidesAndThePenaltyAndCompensationApply() {
         ProcessInstance instance = atTheEvidenceWindow();
         ProcessInstance channel = platform(instance);
 
-        cases.correlate(instance, "EvidenceSubmitted", Map.of(EVIDENCE_FROM, "merchant", EVIDENCE_DESCRIPTION, "发货记录截图"));
+        evidence(instance, "merchant", "发货记录截图");
+        assertThat(channel).as("one party's evidence leaves the window open for the other").isWaitingAt("Event_EvidenceSubmitted");
+        assertThat(channel).variables().containsEntry(EVIDENCE_FROM_MERCHANT, true).containsEntry(EVIDENCE_FROM_CONSUMER, false);
+        evidence(instance, "consumer", "漏水视频");
 
-        assertThat(channel).isWaitingAt("Task_PlatformReview");
+        assertThat(channel).hasPassed("EndEvent_EvidenceComplete").isWaitingAt("Task_PlatformReview");
         Task review = cases.task(instance, "Task_PlatformReview");
         assertThat(review).hasCandidateGroup("platform-reviewers");
         assertThat(review.getProcessInstanceId()).as("the reviewer's task is in the channel, not the spine").isEqualTo(channel.getId());
         // platform-review: 3 working days from Monday 2 March → Thursday 5 March 24:00
         assertThat(review.getDueDate()).isEqualTo(Date.from(Instant.parse("2026-03-05T16:00:00Z")))
                 .isEqualTo(cases.variable(instance, REVIEW_DUE));
-        assertThat(channel).variables().containsEntry(EVIDENCE_WINDOW_LAPSED, false);
+        assertThat(channel).variables().containsEntry(EVIDENCE_WINDOW_LAPSED, false).containsEntry(EVIDENCE_COMPLETE, true)
+                .doesNotContainKey(EVIDENCE_DUE);
+        assertThat(cases.timerCount("Timer_EvidenceWindow")).isZero();
         assertThat(instance).variables().containsEntry(STAGE, "平台审核");
 
         cases.complete(instance, "Task_PlatformReview", Map.of(PLATFORM_VIOLATION, "late-shipment", PLATFORM_DECISION, "卖家未在72小时内发货，投诉成立"));
@@ -103,26 +116,37 @@ class PlatformInterventionTest extends DisputeProcessTest {
         assertThat(instance).isWaitingAt("Task_RecordPlatformDecisionAnswer");
         // Taobao late shipment: 5% of 1999.00 = 99.95, capped at 30.00; 3 points if not paid before the platform steps in
         assertThat(instance).variables().containsEntry(POINTS_DEDUCTED, 3).containsEntry(COMPENSATION_RULE, "late-shipment")
-                .containsEntry(COMPENSATION_AMOUNT, "30.00").containsEntry(STAGE, "平台已裁决");
+                .containsEntry(STAGE, "平台已裁决");
+        assertThat(new java.math.BigDecimal(cases.variable(instance, COMPENSATION_AMOUNT).toString())).isEqualByComparingTo("30.00");
+        Task answer = cases.task(instance, "Task_RecordPlatformDecisionAnswer");
+        assertThat(answer).hasCandidateGroup("mediators");
+        assertThat(answer.getDueDate()).isEqualTo(cases.variable(instance, "decisionAnswerDue"));
+        assertThat(cases.mailsTo(DisputeCases.CONSUMER_MAIL)).last()
+                .satisfies(m -> assertThat(DisputeCases.text(m)).contains("卖家未在72小时内发货，投诉成立"));
         cases.complete(instance, "Task_RecordPlatformDecisionAnswer", Map.of(CONSUMER_DECISION, "accept"));
 
-        assertThat(instance).isEnded().hasPassed("EndEvent_ResolvedByPlatform");
+        assertThat(instance).isEnded().hasPassed("Task_NotifyResolvedByPlatform", "EndEvent_ResolvedByPlatform");
         assertThat(cases.variable(instance, STAGE)).isEqualTo("平台处理完结");
+        assertThat(cases.variable(instance, CASE_OUTCOME)).isEqualTo("platform-decided");
     }
 
     @Test
-    void evidenceWindowLapses_platformDecidesOnTheRecordAndTheHistorySaysSo() {
+    void onlyTheConsumerSendsEvidence_theWindowLapses_theMerchantIsLateOnTheRecord() {
         ProcessInstance instance = atTheEvidenceWindow();
         ProcessInstance channel = platform(instance);
+        Object window = cases.variable(instance, EVIDENCE_DUE);
+        evidence(instance, "consumer", "漏水视频");
 
         Date due = cases.passTimer("Timer_EvidenceWindow");
 
-        assertThat(due).isEqualTo(cases.variable(instance, EVIDENCE_DUE));
-        assertThat(channel).hasPassed("Timer_EvidenceWindow", "EndEvent_EvidenceWindowLapsed").isWaitingAt("Task_PlatformReview");
-        assertThat(channel).variables().containsEntry(EVIDENCE_WINDOW_LAPSED, true);
+        assertThat(due).isEqualTo(window);
+        assertThat(channel).hasPassed("Timer_EvidenceWindow").hasNotPassed("EndEvent_EvidenceComplete").isWaitingAt("Task_PlatformReview");
+        assertThat(channel).variables().containsEntry(EVIDENCE_WINDOW_LAPSED, true)
+                .containsEntry(EVIDENCE_FROM_CONSUMER, true).containsEntry(EVIDENCE_FROM_MERCHANT, false);
         var lapsed = engine.getHistoryService().createHistoricDetailQuery().processInstanceId(channel.getId()).variableUpdates().list()
-                .stream().map(HistoricVariableUpdate.class::cast).filter(u -> u.getVariableName().equals(EVIDENCE_WINDOW_LAPSED)).toList();
-        assertThat(lapsed).singleElement().satisfies(u -> assertThat(u.getValue()).isEqualTo(true));
+                .stream().map(HistoricVariableUpdate.class::cast).filter(u -> u.getVariableName().equals(EVIDENCE_WINDOW_LAPSED))
+                .map(HistoricVariableUpdate::getValue).toList();
+        assertThat(lapsed).as("false when the window opened, true when it lapsed").containsExactly(false, true);
 
         cases.complete(instance, "Task_PlatformReview", Map.of(PLATFORM_VIOLATION, "none", PLATFORM_DECISION, "被投诉方逾期未举证，按现有材料支持消费者退货退款"));
 
@@ -137,20 +161,32 @@ class PlatformInterventionTest extends DisputeProcessTest {
 
         cases.passTimer("Timer_EvidenceWindowReminder");
 
-        assertThat(platform(instance)).hasPassed("Task_NotifyEvidenceWindowClosing", "EndEvent_EvidenceReminderSent").isWaitingAt("Gateway_EvidenceRace");
+        assertThat(platform(instance)).hasPassed("Task_NotifyEvidenceWindowClosing", "EndEvent_EvidenceReminderSent").isWaitingAt("Event_EvidenceSubmitted");
         assertThat(cases.mailsTo(DisputeCases.MERCHANT_MAIL)).hasSize(before + 1);
     }
 
     @Test
-    void consumerRejectsThePlatformDecisionByMessage_choosesTheNextChannelAgain() {
+    void consumerRejectsThePlatformDecisionByMessage_choosesAgain_withoutThePlatform() {
         ProcessInstance instance = atTheEvidenceWindow();
-        cases.correlate(instance, "EvidenceSubmitted", Map.of(EVIDENCE_FROM, "merchant", EVIDENCE_DESCRIPTION, "质检报告"));
+        cases.passTimer("Timer_EvidenceWindow");
         cases.complete(instance, "Task_PlatformReview", Map.of(PLATFORM_VIOLATION, "none", PLATFORM_DECISION, "证据不足以认定违规"));
 
         cases.correlate(instance, "ConsumerDecision", Map.of(CONSUMER_DECISION, "escalate"));
 
         assertThat(instance).hasPassed("Event_PlatformDecisionAnswered").isWaitingAt("Task_RecordChannelChoice");
         assertThat(instance).variables().containsEntry(STAGE, "选择维权途径");
+        assertThat(cases.offered(instance)).containsExactly("association", "regulator", "court");
+    }
+
+    @Test
+    void platformDecisionAnsweredInTasklist_notAccepted_choosesAgain() {
+        ProcessInstance instance = atTheEvidenceWindow();
+        cases.passTimer("Timer_EvidenceWindow");
+        cases.complete(instance, "Task_PlatformReview", Map.of(PLATFORM_VIOLATION, "none", PLATFORM_DECISION, "证据不足以认定违规"));
+
+        cases.complete(instance, "Task_RecordPlatformDecisionAnswer", Map.of(CONSUMER_DECISION, "escalate", "consumerComment", "不服"));
+
+        assertThat(instance).isWaitingAt("Task_RecordChannelChoice");
     }
 
     @Test

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
 /** Registration and negotiation with the merchant (协商和解). */
-@Deployment(resources = {DisputeCases.BPMN, DisputeCases.PLATFORM_BPMN, DisputeCases.PENALTY_DMN})
+@Deployment(resources = {DisputeCases.BPMN, DisputeCases.PLATFORM_BPMN, DisputeCases.ASSOCIATION_BPMN, DisputeCases.REGULATOR_BPMN,
+        DisputeCases.ARBITRATION_BPMN, DisputeCases.COURT_BPMN, DisputeCases.PENALTY_DMN, DisputeCases.CHANNELS_DMN})
 class RegistrationAndNegotiationTest extends DisputeProcessTest {
 
     @RegisterExtension
@@ -110,6 +111,7 @@ class RegistrationAndNegotiationTest extends DisputeProcessTest {
 
         assertThat(instance).isEnded();
         assertThat(cases.variable(instance, STAGE)).isEqualTo("协商解决");
+        assertThat(cases.variable(instance, CASE_OUTCOME)).isEqualTo("settled");
         assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
                 .activityId("EndEvent_SettledByNegotiation").count()).isEqualTo(1);
     }
@@ -140,16 +142,20 @@ class RegistrationAndNegotiationTest extends DisputeProcessTest {
     }
 
     @Test
-    void merchantSilentPastTheWindow_consumerChoosesTheNextChannel() {
+    void merchantSilentPastTheWindow_consumerChoosesTheNextChannel_andTheLapsedWindowLeavesTheCasesDeadlines() {
         ProcessInstance instance = cases.start();
+        Object window = cases.variable(instance, MERCHANT_RESPONSE_DUE);
 
         Date due = cases.passTimer("Timer_MerchantResponseWindow");
 
-        assertThat(due).isEqualTo(cases.variable(instance, MERCHANT_RESPONSE_DUE));
+        assertThat(due).isEqualTo(window);
         assertThat(instance).hasPassed("Timer_MerchantResponseWindow").isWaitingAt("Task_RecordChannelChoice");
         Task choice = cases.task(instance, "Task_RecordChannelChoice");
         assertThat(choice).hasCandidateGroup("mediators");
         assertThat(choice.getDueDate()).isEqualTo(cases.variable(instance, "channelChoiceDue"));
+        // the case now waits for the consumer's choice only: the merchant's window is history
+        assertThat(engine.getRuntimeService().getVariables(instance.getId()))
+                .doesNotContainKeys(MERCHANT_RESPONSE_DUE, MERCHANT_RESPONSE_DUE + "Basis").containsKey("channelChoiceDue");
     }
 
     @Test
@@ -159,7 +165,9 @@ class RegistrationAndNegotiationTest extends DisputeProcessTest {
 
         cases.correlate(instance, "ConsumerDecision", Map.of(CONSUMER_DECISION, "escalate", NEXT_CHANNEL, "association"));
 
-        assertThat(instance).isWaitingAt("Task_ReviewAcceptance");
-        assertThat(instance).variables().containsEntry(STAGE, "消协受理审查");
+        assertThat(instance).hasPassed("Event_ChannelDecisionReceived").isWaitingAt("CallActivity_Channel");
+        assertThat(cases.channel(instance, "dispute-association")).isWaitingAt("Task_ReviewAcceptance");
+        assertThat(instance).variables().containsEntry(STAGE, "消协受理审查").containsEntry(CHANNEL, "association")
+                .containsEntry("triedAssociation", true).containsEntry("triedCourt", false);
     }
 }

@@ -70,7 +70,7 @@ class TasklistBrowserIT extends ApplicationIT {
     }
 
     private Task aCaseWaitingForTheConsumersAnswerToAnOffer() {
-        LocalDate today = LocalDate.now(CHINA);
+        LocalDate today = LocalDate.now(cn.weiquan.cases.CaseVariables.CHINA);
         Map<String, Object> facts = new HashMap<>(DisputeCases.washingMachineCase());
         facts.put(PAID_AT, today.minusDays(10).toString());
         facts.put(RECEIVED_AT, today.minusDays(8).toString());

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
 /** The consumer withdraws (撤回) at any stage: the case ends 撤回, both parties are told, no timer is left behind. */
-@Deployment(resources = {DisputeCases.BPMN, DisputeCases.PLATFORM_BPMN, DisputeCases.PENALTY_DMN})
+@Deployment(resources = {DisputeCases.BPMN, DisputeCases.PLATFORM_BPMN, DisputeCases.ASSOCIATION_BPMN, DisputeCases.REGULATOR_BPMN,
+        DisputeCases.ARBITRATION_BPMN, DisputeCases.COURT_BPMN, DisputeCases.PENALTY_DMN, DisputeCases.CHANNELS_DMN})
 class WithdrawalTest extends DisputeProcessTest {
 
     @RegisterExtension
@@ -34,12 +35,15 @@ class WithdrawalTest extends DisputeProcessTest {
 
         cases.correlate(instance, "Withdraw", Map.of(WITHDRAW_REASON, "已与商家私下和解"));
 
-        assertThat(instance).isEnded().hasPassed("StartEvent_Withdraw", "Task_NotifyWithdrawal", "EndEvent_Withdrawn");
+        assertThat(instance).isEnded().hasPassed("StartEvent_Withdraw", "Task_NotifyWithdrawn", "EndEvent_Withdrawn");
         assertThat(cases.variable(instance, STAGE)).isEqualTo("已撤回");
         assertThat(cases.variable(instance, WITHDRAW_REASON)).isEqualTo("已与商家私下和解");
         assertThat(cases.mailsTo(DisputeCases.CONSUMER_MAIL)).hasSize(consumerMails + 1);
         assertThat(cases.mailsTo(DisputeCases.MERCHANT_MAIL)).hasSize(merchantMails + 1);
-        assertThat(engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).count()).isZero();
+        assertThat(cases.variable(instance, CASE_OUTCOME)).isEqualTo("withdrawn");
+        assertThat(cases.jobsOfCase(instance)).as("no timer of the case or its channel survives").isZero();
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(cases.caseNo(instance)).count())
+                .isZero();
     }
 
     @Test
@@ -94,6 +98,22 @@ class WithdrawalTest extends DisputeProcessTest {
     }
 
     @Test
+    void withdrawnWhileThePlatformDecisionAwaitsTheConsumer() {
+        ProcessInstance instance = cases.start();
+        cases.toChannel(instance, "platform");
+        cases.passTimer("Timer_EvidenceWindow");
+        cases.complete(instance, "Task_PlatformReview", Map.of(PLATFORM_VIOLATION, "none", PLATFORM_DECISION, "证据不足"));
+        withdrawAndAssertWithdrawn(instance);
+    }
+
+    @Test
+    void withdrawnWhileTheSettlementIsFulfilled() {
+        ProcessInstance instance = cases.start();
+        cases.correlate(instance, "MerchantResponse", Map.of(MERCHANT_ANSWER, "accept"));
+        withdrawAndAssertWithdrawn(instance);
+    }
+
+    @Test
     void withdrawnDuringTheRegulatorComplaintAndReport() {
         ProcessInstance instance = cases.start(Map.of(REPORT_VIOLATION, true));
         cases.toChannel(instance, "regulator");
@@ -113,6 +133,17 @@ class WithdrawalTest extends DisputeProcessTest {
         ProcessInstance instance = cases.start();
         cases.toChannel(instance, "court");
         cases.complete(instance, "Task_PrepareLitigationPackage", Map.of("courtName", "杭州互联网法院", "lawsuitFiledOn", "2026-03-05"));
+        withdrawAndAssertWithdrawn(instance);
+    }
+
+    @Test
+    void withdrawnWhileTheJudgmentIsEnforced() {
+        ProcessInstance instance = cases.start();
+        cases.toChannel(instance, "court");
+        cases.complete(instance, "Task_PrepareLitigationPackage", Map.of("courtName", "杭州互联网法院", "lawsuitFiledOn", "2026-03-05"));
+        cases.correlate(instance, "JudgmentReceived", Map.of(JUDGMENT_SERVED_AT, cases.now(), "judgmentSummary", "支持原告诉讼请求"));
+        cases.passTimer("Timer_AppealWindow");
+        cases.complete(instance, "Task_RecordPerformanceDeadline", Map.of(PERFORMANCE_DUE, "2026-05-20"));
         withdrawAndAssertWithdrawn(instance);
     }
 }

@@ -112,6 +112,14 @@ final class ModelCheck {
       }
     }
     checkStepSettings(file, doc);
+    checkStageSettings(file, doc);
+    NodeList rules = doc.getElementsByTagNameNS(BPMN, "businessRuleTask");
+    for (int i = 0; i < rules.getLength(); i++) {
+      Element rule = (Element) rules.item(i);
+      if (!"latest".equals(rule.getAttributeNS(CAMUNDA, "decisionRefBinding"))) {
+        problems.add(file + ": " + rule.getAttribute("id") + " must bind its decision with camunda:decisionRefBinding=\"latest\" (README: Bindings)");
+      }
+    }
     for (String type : List.of("userTask", "startEvent")) {
       NodeList elements = doc.getElementsByTagNameNS(BPMN, type);
       for (int i = 0; i < elements.getLength(); i++) {
@@ -127,8 +135,8 @@ final class ModelCheck {
         if (!forms.containsKey(ref)) {
           problems.add(file + ": " + id + " names form '" + ref + "' that no file in forms/ has");
         }
-        if (!"deployment".equals(element.getAttributeNS(CAMUNDA, "formRefBinding"))) {
-          problems.add(file + ": " + id + " must bind its form with camunda:formRefBinding=\"deployment\"");
+        if (!"latest".equals(element.getAttributeNS(CAMUNDA, "formRefBinding"))) {
+          problems.add(file + ": " + id + " must bind its form with camunda:formRefBinding=\"latest\" (README: Bindings)");
         }
       }
     }
@@ -150,40 +158,70 @@ final class ModelCheck {
       switch (delegate) {
         case "${notify}" -> {
           String event = settings.get("mailEvent");
+          String to = settings.get("mailTo");
           if (event == null && !inputs.containsKey("mailEvent")) {
             problems.add(file + ": mail step " + id + " has no mailEvent");
           } else if (event != null && !templates.exists(event)) {
-            problems.add(file + ": mail step " + id + " names mailEvent '" + event + "' that has no template");
+            problems.add(file + ": mail step " + id + " names mailEvent '" + event + "' that has no texts (mail/" + event + "/)");
           }
-          String to = settings.get("mailTo");
           for (String role : to == null ? new String[0] : to.split(",")) {
             try {
               if (!role.isBlank()) {
                 RecipientRole.of(role.strip());
+                if (event != null && !templates.exists(event, role.strip())) {
+                  problems.add(file + ": mail step " + id + " mails " + role.strip() + " but mail/" + event + "/" + role.strip()
+                      + ".mustache does not exist");
+                }
               }
             } catch (RuntimeException unknown) {
               problems.add(file + ": mail step " + id + " names an unknown recipient role '" + role.strip() + "'");
             }
           }
         }
-        case "${enterStage}", "${checkLimitation}" -> {
-          String variable = settings.get(Deadlines.DECLARED_VARIABLE);
-          String period = settings.get(Deadlines.DECLARED_PERIOD);
-          if (settings.get("stageLabel") == null && variable == null) {
-            problems.add(file + ": stage step " + id + " sets neither a stageLabel nor a deadlineVariable");
-          }
-          if (variable != null && period == null) {
-            problems.add(file + ": " + id + " stores " + variable + " but names no deadlinePeriod");
-          }
-          if (period != null) {
-            try {
-              periods.get(period);
-            } catch (RuntimeException unknown) {
-              problems.add(file + ": " + id + " names deadlinePeriod '" + period + "' that is not in the period table");
-            }
-          }
-        }
+        case "${checkLimitation}" -> checkDeadline(file, id, settings);
         default -> { }
+      }
+    }
+  }
+
+  /**
+   * ${enterStage} listeners, on any element or sequence flow: a label or a deadline (and a deadline a period of the
+   * period table), or the channel and outcome settings.
+   */
+  private void checkStageSettings(Path file, Document doc) {
+    NodeList listeners = doc.getElementsByTagNameNS(CAMUNDA, "executionListener");
+    for (int i = 0; i < listeners.getLength(); i++) {
+      Element listener = (Element) listeners.item(i);
+      if (!"${enterStage}".equals(listener.getAttribute("delegateExpression"))) {
+        continue;
+      }
+      Element element = (Element) listener.getParentNode().getParentNode();
+      String id = element.getAttribute("id");
+      Map<String, String> settings = settings(element, "property", "value");
+      if (settings.isEmpty()) {
+        problems.add(file + ": stage listener on " + id + " has no settings (stageLabel, deadlineVariable, channel, channelOutcome, caseOutcome)");
+      }
+      for (String name : settings.keySet()) {
+        if (!List.of("stageLabel", Deadlines.DECLARED_VARIABLE, Deadlines.DECLARED_PERIOD, "deadlineFrom", "channel",
+            "channelOutcome", "caseOutcome").contains(name)) {
+          problems.add(file + ": stage listener on " + id + " has an unknown setting '" + name + "'");
+        }
+      }
+      checkDeadline(file, id, settings);
+    }
+  }
+
+  private void checkDeadline(Path file, String id, Map<String, String> settings) {
+    String variable = settings.get(Deadlines.DECLARED_VARIABLE);
+    String period = settings.get(Deadlines.DECLARED_PERIOD);
+    if (variable != null && period == null) {
+      problems.add(file + ": " + id + " stores " + variable + " but names no deadlinePeriod");
+    }
+    if (period != null) {
+      try {
+        periods.get(period);
+      } catch (RuntimeException unknown) {
+        problems.add(file + ": " + id + " names deadlinePeriod '" + period + "' that is not in the period table");
       }
     }
   }

@@ -72,11 +72,14 @@ class ModelDeploymentTest {
         .anyMatch(p -> p.contains("no-ttl.dmn") && p.contains("has no historyTimeToLive"))
         .anyMatch(p -> p.contains("unparsable.bpmn") && p.contains("does not parse"))
         .anyMatch(p -> p.contains("Task_NotifyNoEvent") && p.contains("has no mailEvent"))
-        .anyMatch(p -> p.contains("Task_NotifyTypo") && p.contains("'setled' that has no template"))
+        .anyMatch(p -> p.contains("Task_NotifyTypo") && p.contains("'setled' that has no texts"))
+        .anyMatch(p -> p.contains("Task_NotifyTypo") && p.contains("mail/setled/consumer.mustache does not exist"))
         .anyMatch(p -> p.contains("Task_NotifyTypo") && p.contains("unknown recipient role 'lawyer'"))
-        .anyMatch(p -> p.contains("Task_EnterNothing") && p.contains("neither a stageLabel nor a deadlineVariable"))
-        .anyMatch(p -> p.contains("Task_EnterUnknownPeriod") && p.contains("'merchant-reponse' that is not in the period table"))
-        .anyMatch(p -> p.contains("Task_EnterNoPeriod") && p.contains("stores otherDue but names no deadlinePeriod"));
+        .anyMatch(p -> p.contains("Event_EnterNothing") && p.contains("has no settings"))
+        .anyMatch(p -> p.contains("Event_EnterTypo") && p.contains("unknown setting 'stagelabel'"))
+        .anyMatch(p -> p.contains("Event_EnterUnknownPeriod") && p.contains("'merchant-reponse' that is not in the period table"))
+        .anyMatch(p -> p.contains("Event_EnterNoPeriod") && p.contains("stores otherDue but names no deadlinePeriod"))
+        .anyMatch(p -> p.contains("Task_Review") && p.contains("formRefBinding=\"latest\""));
   }
 
   private static java.util.List<Path> concat(ModelCheck check) {

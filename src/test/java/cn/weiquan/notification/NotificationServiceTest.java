@@ -38,7 +38,7 @@ class NotificationServiceTest {
     Map<String, Object> vars = new java.util.HashMap<>(NotifyTaskTest.dispute());
     vars.put("description", "<script>alert('x')</script><b>坏了</b>");
 
-    service.send("merchant-response-requested", List.of("merchant"), vars, null);
+    service.send("case-received", List.of("merchant"), vars, null);
 
     MimeMessage mail = smtp.getReceivedMessages()[0];
     assertThat(mail.getContentType()).startsWith("text/plain");
@@ -48,20 +48,28 @@ class NotificationServiceTest {
   @Test
   void lineBreakInAValue_cannotAddAHeader() throws Exception {
     Map<String, Object> vars = new java.util.HashMap<>(NotifyTaskTest.dispute());
-    vars.put("stage", "调解\r\nBcc: victim@example.com");
+    vars.put("caseNo", "WQ-2026-000123\r\nBcc: victim@example.com");
 
-    service.send("stage-changed", List.of("consumer"), vars, null);
+    service.send("settled", List.of("consumer"), vars, null);
 
     MimeMessage mail = smtp.getReceivedMessages()[0];
     assertThat(mail.getHeader("Bcc")).isNull();
-    assertThat(mail.getSubject()).contains("调解 Bcc: victim@example.com").doesNotContain("\n");
+    assertThat(mail.getSubject()).contains("WQ-2026-000123 Bcc: victim@example.com").doesNotContain("\n");
     assertThat(smtp.getReceivedMessages()).hasSize(1);
   }
 
   @Test
-  void deadlineNotAtMidnight_showsItsTime() {
-    assertThat(ChineseDates.deadline(Date.from(Instant.parse("2026-03-05T16:00:00Z")))).isEqualTo("2026年3月5日 24:00（北京时间）");
-    assertThat(ChineseDates.deadline(Instant.parse("2026-03-08T02:30:00Z"))).isEqualTo("2026年3月8日 10:30（北京时间）");
+  void deadlineAtMidnight_isTheLastDayAt24_withItsWeekday_otherwiseItsTime() {
+    assertThat(ChineseDates.deadline(Date.from(Instant.parse("2026-03-05T16:00:00Z")))).isEqualTo("2026年3月5日（星期四）24:00（北京时间）");
+    assertThat(ChineseDates.deadline(Instant.parse("2026-03-08T02:30:00Z"))).isEqualTo("2026年3月8日（星期日）10:30（北京时间）");
+    // 2026-10-10 is a Saturday made a working day (国庆调休): the weekday says so, the calendar decided it
+    assertThat(ChineseDates.deadline(Instant.parse("2026-10-10T16:00:00Z"))).isEqualTo("2026年10月10日（星期六）24:00（北京时间）");
+  }
+
+  @Test
+  void otherDates_showTheDayAlone_whenPickedAsADate() {
+    assertThat(ChineseDates.dateTime(Date.from(Instant.parse("2026-03-04T16:00:00Z")))).isEqualTo("2026年3月5日");
+    assertThat(ChineseDates.dateTime(Date.from(Instant.parse("2026-03-05T02:30:00Z")))).isEqualTo("2026年3月5日 10:30");
   }
 
   @Test

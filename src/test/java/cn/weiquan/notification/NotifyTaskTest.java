@@ -34,7 +34,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import cn.weiquan.support.ProjectFiles;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /** The notify task in a real engine, sending through a real SMTP server (GreenMail). */
@@ -49,7 +50,7 @@ class NotifyTaskTest {
   static final String CASE_NO = "WQ-2026-000123";
   // the evidence window's last day is 2026-03-05: due at 24:00 Beijing time
   static final Date EVIDENCE_DUE = Date.from(Instant.parse("2026-03-05T16:00:00Z"));
-  static final String DEADLINE_TEXT = "2026年3月5日 24:00（北京时间）";
+  static final String DEADLINE_TEXT = "2026年3月5日（星期四）24:00（北京时间）";
 
   ProcessEngine engine; // injected by ProcessEngineExtension
   RuntimeService runtimeService;
@@ -92,8 +93,11 @@ class NotifyTaskTest {
     assertThat(received).hasSize(2);
     MimeMessage toConsumer = to(received, "li.ming@example.com");
     MimeMessage toMerchant = to(received, "service@shop.example.com");
+    // each party reads a text written for what it has to do next
+    assertThat(toConsumer.getSubject()).isEqualTo("【维权平台】投诉已受理（案件编号：" + CASE_NO + "）");
+    assertThat(toMerchant.getSubject()).isEqualTo("【维权平台】请答复消费者投诉（案件编号：" + CASE_NO + "）");
+    assertThat(body(toMerchant)).contains("消费者李明", "投诉内容：收到的耳机左耳无声").doesNotContain("13800000000", "li.ming@example.com");
     for (MimeMessage mail : List.of(toConsumer, toMerchant)) {
-      assertThat(mail.getSubject()).contains("案件已受理").contains(CASE_NO);
       assertThat(body(mail)).contains(CASE_NO).contains("截止时间：" + DEADLINE_TEXT).contains("平台规则：举证期3日");
       assertThat(mail.getContentType()).contains("text/plain").containsIgnoringCase("utf-8");
       assertThat(mail.getFrom()[0].toString()).contains("noreply@weiquan.local");
@@ -113,44 +117,87 @@ class NotifyTaskTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {
-      "case-received", "not-eligible", "merchant-response-requested", "offer-to-consumer", "settled",
-      "evidence-requested", "window-closing", "platform-decision", "mediation-accepted", "mediation-not-accepted",
-      "mediation-ended", "agreement", "regulator-update", "arbitration-update", "court-update", "stage-changed",
-      "deadline-approaching", "withdrawal", "complaint-acknowledged", "complaint-response", "visit", "complaint-escalated"})
-  void everyEventTemplate_rendersChineseSubjectWithCaseNo(String event) throws Exception {
-    ProcessInstance instance = notifyAny(event, "consumer", dispute());
+  @MethodSource("everyText")
+  void everyMailText_rendersAChineseSubjectAndBody_withTheCaseNo(String text) throws Exception {
+    String[] eventAndRole = text.split("/");
+    ProcessInstance instance = notifyAny(eventAndRole[0], eventAndRole[1], wholeCase());
 
     managementService.executeJob(job(instance).getId());
 
     MimeMessage[] received = smtp.getReceivedMessages();
     assertThat(received).hasSize(1);
-    assertThat(received[0].getSubject()).contains(CASE_NO).containsPattern("\\p{IsHan}{2,}").doesNotContain("{{");
-    assertThat(body(received[0])).contains(CASE_NO).doesNotContain("{{");
+    // the platform's own mails, or the company complaint desk's (enterprise-complaint)
+    assertThat(received[0].getSubject()).matches("【(维权平台|客户服务)】.*").contains(CASE_NO).doesNotContain("{{");
+    assertThat(body(received[0])).contains(CASE_NO, "您好：", "请勿直接回复").doesNotContain("{{", "}}");
+  }
+
+  static List<String> everyText() throws IOException {
+    try (var events = java.nio.file.Files.list(ProjectFiles.path("src/main/resources/mail"))) {
+      List<String> texts = events.filter(java.nio.file.Files::isDirectory)
+          .flatMap(event -> {
+            try (var roles = java.nio.file.Files.list(event)) {
+              return roles.map(role -> event.getFileName() + "/" + role.getFileName().toString().replace(".mustache", "")).toList().stream();
+            } catch (IOException e) {
+              throw new java.io.UncheckedIOException(e);
+            }
+          })
+          .sorted()
+          .toList();
+      assertThat(texts).hasSizeGreaterThan(50);
+      return texts;
+    }
   }
 
   @Test
-  void reporterIdentity_neverReachesMerchantOrPlatform_evenIfATemplateAsksForIt() throws Exception {
+  void personalData_reachesOnlyTheRoleThatMayReadIt_whateverTheTextAsksFor() throws Exception {
     Map<String, Object> vars = dispute();
     vars.put("platformEmail", "cases@platform.example.com");
+    vars.put("mediatorEmail", "mediator@weiquan.example.com");
     vars.put("reporterName", "王举报");
     vars.put("reporterPhone", "13900000000");
     vars.put("reporterEmail", "whistle@example.com");
     vars.put("reporterIdCard", "110101199001011234");
-    ProcessInstance instance = notifyAny("test-reporter-leak", "consumer,merchant,platform", vars);
+    ProcessInstance instance = notifyAny("test-personal-data", "consumer,merchant,platform,mediator,reporter", vars);
 
     managementService.executeJob(job(instance).getId());
 
     MimeMessage[] received = smtp.getReceivedMessages();
-    assertThat(received).hasSize(3);
-    for (String respondent : List.of("service@shop.example.com", "cases@platform.example.com")) {
-      MimeMessage mail = to(received, respondent);
-      assertThat(mail.getSubject() + body(mail))
-          .contains(CASE_NO)
-          .doesNotContain("王举报", "13900000000", "whistle@example.com", "110101199001011234");
-    }
-    // the same template does show it to the consumer: the filter, not the template, protected the merchant
-    assertThat(body(to(received, "li.ming@example.com"))).contains("王举报", "13900000000");
+    assertThat(received).hasSize(5);
+    String reporterData[] = {"王举报", "13900000000", "whistle@example.com", "110101199001011234"};
+    // the same text asks every role for everything; the filter decides what each one gets
+    assertThat(body(to(received, "li.ming@example.com")))
+        .contains("消费者：李明", "消费者电话：13800000000", "投诉内容").doesNotContain(reporterData);
+    assertThat(body(to(received, "service@shop.example.com")))
+        .contains("消费者：李明", "投诉内容").doesNotContain("13800000000", "li.ming@example.com").doesNotContain(reporterData);
+    assertThat(body(to(received, "cases@platform.example.com")))
+        .contains("消费者：李明").doesNotContain("13800000000", "li.ming@example.com", "service@shop.example.com")
+        .doesNotContain(reporterData);
+    assertThat(body(to(received, "mediator@weiquan.example.com")))
+        .contains(CASE_NO, "投诉内容").doesNotContain("李明", "13800000000", "li.ming@example.com", "service@shop.example.com")
+        .doesNotContain(reporterData);
+    // the reporter learns the case number and nothing of the consumer or the complaint
+    assertThat(body(to(received, "whistle@example.com")))
+        .contains(CASE_NO, "举报人：王举报").doesNotContain("李明", "13800000000", "收到的耳机");
+  }
+
+  @Test
+  void aTextAskingForDataItsReaderMayNotHave_failsTheJob_insteadOfSendingAGap() {
+    ProcessInstance instance = notifyAny("test-asks-for-phone", "merchant", dispute());
+    String jobId = job(instance).getId();
+
+    assertThatThrownBy(() -> managementService.executeJob(jobId))
+        .hasMessageContaining("mail/test-asks-for-phone/merchant.mustache")
+        .hasMessageContaining("consumerPhone");
+    assertThat(smtp.getReceivedMessages()).isEmpty();
+  }
+
+  @Test
+  void aRoleWithoutItsOwnText_failsBeforeAnyMailIsSent() {
+    ProcessInstance instance = notifyAny("report-outcome", "reporter,merchant", dispute());
+    String jobId = job(instance).getId();
+
+    assertThatThrownBy(() -> managementService.executeJob(jobId)).hasMessageContaining("mail/report-outcome/merchant.mustache");
+    assertThat(smtp.getReceivedMessages()).isEmpty();
   }
 
   @Test
@@ -170,7 +217,7 @@ class NotifyTaskTest {
   void roleWithoutAddress_isSkipped_othersStillMailed() throws Exception {
     Map<String, Object> vars = dispute();
     vars.put("merchantEmail", "  ");
-    ProcessInstance instance = notifyAny("merchant-response-requested", "merchant,consumer,mediator", vars);
+    ProcessInstance instance = notifyAny("case-received", "merchant,consumer", vars);
 
     managementService.executeJob(job(instance).getId());
 
@@ -184,7 +231,7 @@ class NotifyTaskTest {
   @Test
   void smtpDown_retriesThreeTimesThenIncident_smtpBack_retrySendsExactlyOneMail() throws Exception {
     mailSender.setPort(closedPort());
-    ProcessInstance instance = notifyAny("evidence-requested", "consumer", dispute());
+    ProcessInstance instance = notifyAny("settled", "consumer", dispute());
     Job job = job(instance);
 
     for (int expectedRetriesLeft = 2; expectedRetriesLeft >= 0; expectedRetriesLeft--) {
@@ -221,6 +268,30 @@ class NotifyTaskTest {
     vars.put("event", event);
     vars.put("roles", roles);
     return runtimeService.startProcessInstanceByKey("notify-any-event", CASE_NO, vars);
+  }
+
+  /** A case far down its path: every value some mail text shows. */
+  static Map<String, Object> wholeCase() {
+    Map<String, Object> vars = dispute();
+    vars.put("platformEmail", "cases@platform.example.com");
+    vars.put("mediatorEmail", "mediator@weiquan.example.com");
+    vars.put("reporterName", "王举报");
+    vars.put("reporterEmail", "whistle@example.com");
+    vars.put("complainantName", "张女士");
+    vars.put("complainantEmail", "zhang@example.com");
+    for (String text : List.of("reason", "basis", "merchantOffer", "platformDecision", "sessionSummary", "agreementText",
+        "regulatorOutcome", "reportOutcome", "arbitrationAward", "judgmentSummary", "enforcementOutcome", "withdrawReason",
+        "acceptanceReason", "acceptanceBasis", "courtName", "courtCaseNo", "appealedBy", "response", "severity",
+        "claimBasis", "claimBreakdown", "limitationDueBasis")) {
+      vars.put(text, "（" + text + "）");
+    }
+    vars.put("claimTotal", new java.math.BigDecimal("3597.00"));
+    vars.put("limitationDue", EVIDENCE_DUE);
+    vars.put("performanceDue", EVIDENCE_DUE);
+    vars.put("regulatorAcceptanceDue", EVIDENCE_DUE);
+    vars.put("regulatorAcceptedAt", Date.from(Instant.parse("2026-03-01T16:00:00Z")));
+    vars.put("channelOptions", List.of(Map.of("value", "association", "label", "消费者协会调解", "basis", "消法第三十九条")));
+    return vars;
   }
 
   private Job job(ProcessInstance instance) {

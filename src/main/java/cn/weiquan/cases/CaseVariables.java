@@ -1,0 +1,86 @@
+package cn.weiquan.cases;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/**
+ * Typed access to a case's process variables, one set of rules for every process: the readers accept what Tasklist
+ * forms and the REST API send (a date form field arrives as "2026-03-05", a money field as "100.00", a flag as "true").
+ * Text is trimmed; blank is absent.
+ */
+public final class CaseVariables {
+
+    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    private CaseVariables() {
+    }
+
+    public static String string(VariableScope scope, String name) {
+        Object value = scope.getVariable(name);
+        return value == null ? null : value.toString().trim();
+    }
+
+    public static boolean flag(VariableScope scope, String name) {
+        Object value = scope.getVariable(name);
+        return value instanceof Boolean b ? b : value != null && Boolean.parseBoolean(value.toString().trim());
+    }
+
+    /** Yuan, scale 2; blank or absent is zero. */
+    public static BigDecimal yuan(VariableScope scope, String name) {
+        Object value = scope.getVariable(name);
+        if (value == null || value.toString().isBlank()) {
+            return BigDecimal.ZERO.setScale(2);
+        }
+        BigDecimal amount = value instanceof BigDecimal b ? b : new BigDecimal(value.toString().trim());
+        return amount.setScale(2, RoundingMode.HALF_UP);
+    }
+
+    public static Integer integer(VariableScope scope, String name) {
+        Object value = scope.getVariable(name);
+        if (value instanceof Number n) {
+            return n.intValue();
+        }
+        return value == null || value.toString().isBlank() ? null : Integer.valueOf(value.toString().trim());
+    }
+
+    public static Date date(VariableScope scope, String name) {
+        return toDate(scope.getVariable(name));
+    }
+
+    public static LocalDate day(VariableScope scope, String name) {
+        Date date = date(scope, name);
+        return date == null ? null : date.toInstant().atZone(CHINA).toLocalDate();
+    }
+
+    /** A Date, an ISO date ("2026-03-05", start of that day in China) or an ISO date-time; null for absent or blank. */
+    public static Date toDate(Object value) {
+        if (value == null || value instanceof Date) {
+            return (Date) value;
+        }
+        if (value instanceof Instant instant) {
+            return Date.from(instant);
+        }
+        if (value instanceof LocalDate localDate) {
+            return Date.from(localDate.atStartOfDay(CHINA).toInstant());
+        }
+        String text = value.toString().trim();
+        if (text.isEmpty()) {
+            return null;
+        }
+        if (text.length() == 10) {
+            return toDate(LocalDate.parse(text));
+        }
+        try {
+            return Date.from(OffsetDateTime.parse(text).toInstant());
+        } catch (RuntimeException noOffset) {
+            return Date.from(LocalDateTime.parse(text).atZone(CHINA).toInstant());
+        }
+    }
+}
