@@ -3,6 +3,7 @@ package cn.weiquan.intake;
 import cn.weiquan.evidence.ContentTypes;
 import cn.weiquan.evidence.EvidenceStorage;
 import cn.weiquan.evidence.Sha256;
+import cn.weiquan.platform.EngineClock;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -89,7 +89,7 @@ public class EvidenceStore {
         jdbc.update("INSERT INTO " + SUBMISSIONS
                 + " (id, case_no, process_instance_id, party, submitted_by, description, received_at, timing) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             id, caseNo, processInstanceId, party, submittedBy, description,
-            new Timestamp(ClockUtil.getCurrentTime().getTime()), timing.name());
+            new Timestamp(EngineClock.now().getTime()), timing.name());
         for (int i = 0; i < files.size(); i++) {
           EvidenceFile file = files.get(i);
           jdbc.update("INSERT INTO " + FILES + " (id, evidence_id, position, file_name, content_type, detected_type, "

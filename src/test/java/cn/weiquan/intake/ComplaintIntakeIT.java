@@ -2,6 +2,7 @@ package cn.weiquan.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.weiquan.platform.ProcessKeys;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import java.util.UUID;
@@ -26,11 +27,11 @@ class ComplaintIntakeIT extends IntakeSupport {
   @BeforeEach
   void complaintProcessDeployed() {
     Assumptions.assumeTrue(engine.getRepositoryService().createProcessDefinitionQuery()
-        .processDefinitionKey("enterprise-complaint").count() > 0, "enterprise-complaint is not deployed (yet)");
+        .processDefinitionKey(ProcessKeys.ENTERPRISE_COMPLAINT).count() > 0, "enterprise-complaint is not deployed (yet)");
   }
 
   private long complaints() {
-    return engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("enterprise-complaint").count();
+    return engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(ProcessKeys.ENTERPRISE_COMPLAINT).count();
   }
 
   @Test

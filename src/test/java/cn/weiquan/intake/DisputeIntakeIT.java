@@ -50,7 +50,7 @@ class DisputeIntakeIT extends IntakeSupport {
   }
 
   private long disputes() {
-    return engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("consumer-dispute").count();
+    return engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(ProcessKeys.CONSUMER_DISPUTE).count();
   }
 
   @Test

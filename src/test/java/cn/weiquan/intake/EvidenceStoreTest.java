@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.weiquan.evidence.DirectoryEvidenceStorage;
 import cn.weiquan.intake.EvidenceStore.EvidenceFile;
 import cn.weiquan.intake.EvidenceStore.Timing;
+import cn.weiquan.platform.ProcessKeys;
 import cn.weiquan.support.OldMainDatabase;
 import cn.weiquan.support.ProductSchema;
 import java.io.IOException;
@@ -164,9 +165,9 @@ class EvidenceStoreTest {
   @Test
   void idempotencyKeys_deleteCaseRemovesTheCasesKeysOnly() {
     var keys = new IdempotencyStore(jdbc);
-    keys.record(new IdempotencyStore.Filing("api|key:1", "consumer-dispute", "WQ-2026-000001", "pi-1", "f1"));
-    keys.record(new IdempotencyStore.Filing("api|ref:ORDER-1", "consumer-dispute", "WQ-2026-000001", "pi-1", "f1"));
-    keys.record(new IdempotencyStore.Filing("api|key:2", "consumer-dispute", "WQ-2026-000002", "pi-2", "f2"));
+    keys.record(new IdempotencyStore.Filing("api|key:1", ProcessKeys.CONSUMER_DISPUTE, "WQ-2026-000001", "pi-1", "f1"));
+    keys.record(new IdempotencyStore.Filing("api|ref:ORDER-1", ProcessKeys.CONSUMER_DISPUTE, "WQ-2026-000001", "pi-1", "f1"));
+    keys.record(new IdempotencyStore.Filing("api|key:2", ProcessKeys.CONSUMER_DISPUTE, "WQ-2026-000002", "pi-2", "f2"));
 
     assertThat(keys.deleteCase("WQ-2026-000001")).isEqualTo(2);
 

@@ -4,6 +4,7 @@ import cn.weiquan.WeiquanApplication;
 import cn.weiquan.api.ApiCaller;
 import cn.weiquan.intake.dispute.DisputeController;
 import cn.weiquan.intake.dispute.DisputeFiling;
+import cn.weiquan.platform.ProcessKeys;
 import cn.weiquan.platform.WeiquanGroups;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -108,7 +109,7 @@ public final class IntakeLoadBenchmark {
       List<String> cases = new ArrayList<>();
       for (int i = 0; i < 400; i++) {
         DisputeFiling filing = json.read(body(UUID.randomUUID().toString()).getBytes(StandardCharsets.UTF_8), DisputeFiling.class);
-        cases.add((String) runtime.createProcessInstanceByKey("consumer-dispute").setVariables(controller.variables(filing, caller))
+        cases.add((String) runtime.createProcessInstanceByKey(ProcessKeys.CONSUMER_DISPUTE).setVariables(controller.variables(filing, caller))
             .executeWithVariablesInReturn().getVariables().get("caseNo"));
       }
       EvidenceStore evidence = app.getBean(EvidenceStore.class);

@@ -10,6 +10,7 @@ import cn.weiquan.intake.IntakeVariables;
 import cn.weiquan.intake.PartyClock;
 import cn.weiquan.intake.StrictJson;
 import cn.weiquan.intake.Yuan;
+import cn.weiquan.platform.ProcessKeys;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -29,7 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/complaints")
 public class ComplaintController {
-  static final String PROCESS_KEY = "enterprise-complaint";
+  static final String PROCESS_KEY = ProcessKeys.ENTERPRISE_COMPLAINT;
   // enterprise-complaint's start variables (helper-contracts.md, form-complaint-register)
   static final String COMPLAINANT_NAME = "complainantName";
   static final String COMPLAINANT_PHONE = "complainantPhone";

@@ -18,6 +18,7 @@ import cn.weiquan.intake.IntakeVariables;
 import cn.weiquan.intake.PartyClock;
 import cn.weiquan.intake.StrictJson;
 import cn.weiquan.intake.Yuan;
+import cn.weiquan.platform.EngineClock;
 import cn.weiquan.platform.WeiquanGroups;
 import cn.weiquan.intake.dispute.DisputeAnswers.ConsumerDecisionBody;
 import cn.weiquan.intake.dispute.DisputeAnswers.MerchantResponse;
@@ -34,7 +35,6 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -249,7 +249,7 @@ public class DisputeController {
   /** The instant the evidence window closed: its legal deadline once passed, else when the case stopped waiting. */
   private Date closedAt(CaseAccess.CaseRef ref) {
     Object due = status.variables(ref.processInstanceId()).get(EVIDENCE_DUE);
-    Date now = ClockUtil.getCurrentTime();
+    Date now = EngineClock.now();
     if (due instanceof Date deadline && !now.before(deadline)) {
       return deadline;
     }
