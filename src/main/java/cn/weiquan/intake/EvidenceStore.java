@@ -1,5 +1,6 @@
 package cn.weiquan.intake;
 
+import cn.weiquan.api.ApiException;
 import cn.weiquan.evidence.ContentTypes;
 import cn.weiquan.evidence.EvidenceStorage;
 import cn.weiquan.evidence.Sha256;
@@ -205,7 +206,10 @@ public class EvidenceStore {
 
   private void refuseOverLimit(String caseNo, Usage usage, int files, long bytes) {
     if (usage.files() + files > limits.maxCaseFiles() || usage.bytes() + bytes > limits.maxCaseBytes().toBytes()) {
-      throw new IntakeException(HttpStatus.PAYLOAD_TOO_LARGE, "files", "case " + caseNo + " holds " + usage.files()
+      throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "files", "case-limit",
+          "案件 " + caseNo + " 已有 " + usage.files() + " 个证据文件（" + usage.bytes() + " 字节）；加上这 " + files + " 个（" + bytes
+              + " 字节）将超过每案 " + limits.maxCaseFiles() + " 个文件、" + limits.maxCaseBytes().toBytes() + " 字节的上限",
+          "case " + caseNo + " holds " + usage.files()
           + " evidence files (" + usage.bytes() + " bytes); with these " + files + " (" + bytes + " bytes) it would pass "
           + "the per-case limit of " + limits.maxCaseFiles() + " files and " + limits.maxCaseBytes().toBytes() + " bytes");
     }
