@@ -71,7 +71,7 @@ public class ApiProblems implements HandlerExceptionResolver, Ordered {
   }
 
   /** The problem for any exception raised while answering /api. */
-  public static ApiException translate(Exception ex, HttpServletRequest request) {
+  static ApiException translate(Exception ex, HttpServletRequest request) {
     if (ex instanceof ApiException api) {
       return api;
     }
