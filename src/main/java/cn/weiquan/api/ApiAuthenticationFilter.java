@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -29,11 +30,14 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
   private final IdentityService identity;
   private final ApiClients clients;
   private final LoginThrottle throttle;
+  private final ApiProblems problems;
 
-  public ApiAuthenticationFilter(IdentityService identity, ApiClients clients, LoginThrottle throttle) {
+  public ApiAuthenticationFilter(IdentityService identity, ApiClients clients, LoginThrottle throttle,
+      ApiProblems problems) {
     this.identity = identity;
     this.clients = clients;
     this.throttle = throttle;
+    this.problems = problems;
   }
 
   @Override
@@ -42,9 +46,10 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     String address = request.getRemoteAddr();
     long wait = throttle.retryAfterSeconds(address);
     if (wait > 0) {
-      response.setHeader("Retry-After", Long.toString(wait));
-      problem(request, response, 429, "Too Many Requests",
-          "too many failed logins from this address; try again in " + wait + " s");
+      problems.write(request, response, new ApiException(HttpStatus.TOO_MANY_REQUESTS, null, "too-many-logins",
+          "此地址登录失败次数过多，请 " + wait + " 秒后再试",
+          "too many failed logins from this address; try again in " + wait + " s")
+          .withHeader("Retry-After", Long.toString(wait)));
       return;
     }
     String[] credentials = basicCredentials(request.getHeader("Authorization"));
@@ -52,9 +57,10 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
       if (credentials != null) {
         throttle.failed(address);
       }
-      response.setHeader("WWW-Authenticate", "Basic realm=\"weiquan\", charset=\"UTF-8\"");
-      problem(request, response, 401, "Unauthorized",
-          "HTTP Basic authentication with a Weiquan user or api client is required");
+      problems.write(request, response, new ApiException(HttpStatus.UNAUTHORIZED, null, "unauthorized",
+          "需要以 HTTP Basic 方式登录：维权平台用户或接口客户端的账号和密码",
+          "HTTP Basic authentication with a Weiquan user or api client is required")
+          .withHeader("WWW-Authenticate", "Basic realm=\"weiquan\", charset=\"UTF-8\""));
       return;
     }
     Set<String> groups =
@@ -70,14 +76,6 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
       return clients.verify(user, secret) || (!clients.hasSecret(user) && clients.migrate(user, secret));
     }
     return identity.checkPassword(user, secret);
-  }
-
-  private static void problem(HttpServletRequest request, HttpServletResponse response, int status, String title,
-      String detail) throws IOException {
-    response.setStatus(status);
-    response.setContentType("application/problem+json;charset=UTF-8");
-    response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
-        + ",\"detail\":\"" + detail + "\",\"instance\":\"" + request.getRequestURI().replaceAll("[^A-Za-z0-9/._~%-]", "") + "\"}");
   }
 
   static String[] basicCredentials(String header) {
@@ -108,9 +106,9 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
 
     @Bean
     FilterRegistrationBean<ApiAuthenticationFilter> apiAuthentication(IdentityService identity, ApiClients clients,
-        LoginThrottle apiLoginThrottle) {
+        LoginThrottle apiLoginThrottle, ApiProblems problems) {
       FilterRegistrationBean<ApiAuthenticationFilter> registration =
-          new FilterRegistrationBean<>(new ApiAuthenticationFilter(identity, clients, apiLoginThrottle));
+          new FilterRegistrationBean<>(new ApiAuthenticationFilter(identity, clients, apiLoginThrottle, problems));
       registration.setName("api-authentication");
       registration.addUrlPatterns("/api/*");
       registration.setOrder(2);

@@ -2,6 +2,8 @@ package cn.weiquan.api;
 
 import cn.weiquan.platform.WeiquanGroups;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -9,13 +11,11 @@ import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The administrator's management of the parties' systems: create an api client, rotate its secret. A secret is shown
@@ -23,7 +23,6 @@ import org.springframework.web.server.ResponseStatusException;
  */
 @RestController
 @RequestMapping("/api/admin/api-clients")
-@Validated
 public class ApiClientController {
 
   /** A new client: its id (the user id cases name) and a display name. */
@@ -35,17 +34,23 @@ public class ApiClientController {
   public record Credentials(String clientId, String secret) {}
 
   private final ApiClients clients;
+  private final ApiJson json;
 
-  public ApiClientController(ApiClients clients) {
+  public ApiClientController(ApiClients clients, ApiJson json) {
     this.clients = clients;
+    this.json = json;
   }
 
   @Operation(summary = "Create an api client (camunda-admin): 201 with its secret, shown once")
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-  public ResponseEntity<Credentials> create(@jakarta.validation.Valid @RequestBody NewClient client, ApiCaller caller) {
+  public ResponseEntity<Credentials> create(
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = NewClient.class)))
+      @RequestBody byte[] body, ApiCaller caller) {
     requireAdmin(caller);
+    NewClient client = json.read(body, NewClient.class);
     if (clients.exists(client.id())) {
-      throw new ResponseStatusException(HttpStatus.CONFLICT, "a user or client '" + client.id() + "' exists already");
+      throw new ApiException(HttpStatus.CONFLICT, "id", "exists", "用户或客户端「" + client.id() + "」已存在",
+          "a user or client '" + client.id() + "' exists already");
     }
     String secret = ApiClients.randomSecret();
     clients.create(client.id(), client.name(), secret);
@@ -58,14 +63,15 @@ public class ApiClientController {
   public Credentials rotate(@PathVariable String clientId, ApiCaller caller) {
     requireAdmin(caller);
     if (!clients.isClient(clientId)) {
-      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no api client '" + clientId.replaceAll("[^A-Za-z0-9_.@-]", "") + "'");
+      String shown = clientId.replaceAll("[^A-Za-z0-9_.@-]", "");
+      throw ApiException.notFound("没有接口客户端「" + shown + "」", "no api client '" + shown + "'");
     }
     return new Credentials(clientId, clients.rotate(clientId));
   }
 
   private static void requireAdmin(ApiCaller caller) {
     if (!caller.isMemberOf(WeiquanGroups.ADMIN)) {
-      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "managing api clients is for camunda-admin only");
+      throw ApiException.forbidden("只有 camunda-admin 可以管理接口客户端", "managing api clients is for camunda-admin only");
     }
   }
 }

@@ -11,11 +11,6 @@ import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
-import org.camunda.bpm.engine.impl.cfg.TransactionState;
-import org.camunda.bpm.engine.impl.cfg.standalone.StandaloneTransactionContext;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -26,11 +21,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Human-readable case numbers: "WQ" → WQ-2026-000123, sequential per prefix and year.
  * <p>
- * The counter is one row per prefix and year, incremented by an UPDATE in the caller's transaction
- * (the engine's, when called from a delegate: on the engine's own connection, with or without Spring), so
- * concurrent starts queue on the row lock and a rolled-back start gives its number back. The table comes from the
- * schema migrations (db/migration); the year's row is created on first use in its own short transaction. Plain SQL
- * that H2 and PostgreSQL both accept.
+ * The counter is one row per prefix and year, incremented by an UPDATE in the Spring transaction bound to the thread:
+ * called from a delegate, that is the engine's (the starter runs every engine command in a Spring transaction on this
+ * DataSource), so concurrent starts queue on the row lock and a rolled-back start gives its number back. Outside any
+ * transaction the UPDATE commits on its own (an engine built without Spring, as some engine-only tests and benchmarks
+ * use, has no transaction to join: there a failed start leaves a gap). The table comes from the schema migrations
+ * (db/migration); the year's row is created on first use in its own short transaction. Plain SQL that H2 and
+ * PostgreSQL both accept.
  */
 @Component("caseNumbers")
 public class CaseNumbers {
@@ -59,27 +56,9 @@ public class CaseNumbers {
         }
         int year = day.getYear();
         ensureRow(prefix, year);
-        CommandContext engine = Context.getCommandContext();
-        long value = engine != null
-                ? inEnginesTransaction(engine, prefix, year)
-                : callersOrOwn.execute(status -> jdbc.execute((Connection connection) -> increment(connection, prefix, year)));
+        // joins the engine's transaction (or a caller's) bound to this DataSource; none bound: a short one of its own
+        long value = callersOrOwn.execute(status -> jdbc.execute((Connection connection) -> increment(connection, prefix, year)));
         return String.format("%s-%d-%06d", prefix, year, value);
-    }
-
-    private static long inEnginesTransaction(CommandContext engine, String prefix, int year) {
-        Connection connection = engine.getDbSqlSession().getSqlSession().getConnection();
-        if (engine.getTransactionContext() instanceof StandaloneTransactionContext) {
-            // without Spring, MyBatis skips the rollback of a connection it has not written to yet and then commits
-            // it when it resets auto-commit on close: roll the counter back with the engine's own rollback
-            engine.getTransactionContext().addTransactionListener(TransactionState.ROLLINGBACK, context -> {
-                try {
-                    connection.rollback();
-                } catch (SQLException e) {
-                    throw new IllegalStateException("cannot roll back the case-number counter", e);
-                }
-            });
-        }
-        return increment(connection, prefix, year);
     }
 
     private static long increment(Connection connection, String prefix, int year) {

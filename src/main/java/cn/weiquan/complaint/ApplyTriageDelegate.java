@@ -2,9 +2,9 @@ package cn.weiquan.complaint;
 
 import static cn.weiquan.complaint.ComplaintVariables.*;
 
+import cn.weiquan.platform.EngineClock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -19,7 +19,7 @@ public class ApplyTriageDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    execution.setVariable(FIRST_RESPONDED_AT, ClockUtil.getCurrentTime());
+    execution.setVariable(FIRST_RESPONDED_AT, EngineClock.now());
     String caseNo = Values.text(execution, CASE_NO);
 
     String ruled = Values.text(execution, SEVERITY);

@@ -2,9 +2,9 @@ package cn.weiquan.complaint;
 
 import static cn.weiquan.complaint.ComplaintVariables.*;
 
+import cn.weiquan.platform.EngineClock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -17,7 +17,7 @@ public class CloseComplaintDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    execution.setVariable(CLOSED_AT, ClockUtil.getCurrentTime());
+    execution.setVariable(CLOSED_AT, EngineClock.now());
     execution.setVariable(STAGE, CLOSED);
     LOG.info("Complaint {} closed: severity={}, department={}, reopened={}x, satisfaction={}",
         Values.text(execution, CASE_NO), Values.text(execution, SEVERITY), Values.text(execution, DEPARTMENT),

@@ -1,11 +1,13 @@
 package cn.weiquan.complaint;
 
+import cn.weiquan.platform.ProcessKeys;
+
 /**
  * The process variables of enterprise-complaint, named once. The shared ones (caseNo, stage,
  * complainant*, category, ...) follow helper-contracts; the rest belong to this process and its forms.
  */
 public final class ComplaintVariables {
-  public static final String PROCESS_KEY = "enterprise-complaint";
+  public static final String PROCESS_KEY = ProcessKeys.ENTERPRISE_COMPLAINT;
   /** Complaint number TS-YYYY-NNNNNN, also the business key. */
   public static final String CASE_NO = "caseNo";
   /** Chinese stage label (接收投诉, 分类处理, ... 已结案), set at every stage change. */

@@ -2,13 +2,12 @@ package cn.weiquan.complaint;
 
 import static cn.weiquan.complaint.ComplaintVariables.*;
 
+import cn.weiquan.platform.EngineClock;
 import cn.weiquan.privacy.Masking;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -17,7 +16,6 @@ import org.springframework.stereotype.Component;
 @Component("complaintRegistration")
 public class RegisterComplaintDelegate implements JavaDelegate {
   private static final Logger LOG = LoggerFactory.getLogger(RegisterComplaintDelegate.class);
-  private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
   private final ComplaintNumbering numbering;
 
@@ -27,8 +25,8 @@ public class RegisterComplaintDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Date now = ClockUtil.getCurrentTime();
-    String caseNo = numbering.next(LocalDate.ofInstant(now.toInstant(), ZONE));
+    Date now = EngineClock.now();
+    String caseNo = numbering.next(LocalDate.ofInstant(now.toInstant(), EngineClock.CHINA));
     execution.setProcessBusinessKey(caseNo);
     execution.setVariable(CASE_NO, caseNo);
     execution.setVariable(RECEIVED_AT, now);

@@ -2,10 +2,10 @@ package cn.weiquan.complaint;
 
 import static cn.weiquan.complaint.ComplaintVariables.*;
 
+import cn.weiquan.platform.EngineClock;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -26,7 +26,7 @@ public class ReopenComplaintDelegate implements JavaDelegate {
     execution.setVariable(REOPEN_COUNT, reopenCount);
     String reason = Values.text(execution, VISIT_COMMENTS);
     execution.setVariable(REOPEN_REASON, reason == null ? "回访不满意" : reason);
-    Date now = ClockUtil.getCurrentTime();
+    Date now = EngineClock.now();
     SlaPlan current = new SlaPlan(Values.date(execution, FIRST_RESPONSE_REMINDER_AT), Values.date(execution, FIRST_RESPONSE_DUE),
         Values.date(execution, RESOLUTION_REMINDER_AT), Values.date(execution, RESOLUTION_DUE));
     ScheduleSlaDelegate.store(execution, planner.replanResolution(current, now,

@@ -3,10 +3,10 @@ package cn.weiquan.complaint;
 import static cn.weiquan.complaint.ComplaintVariables.*;
 
 import cn.weiquan.calendar.Deadlines;
+import cn.weiquan.platform.EngineClock;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /** 安排回访: the visit is due the configured calendar period (default follow-up-visit, 3 working days) after the response. */
@@ -22,7 +22,7 @@ public class ScheduleVisitDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Date respondedAt = ClockUtil.getCurrentTime();
+    Date respondedAt = EngineClock.now();
     execution.setVariable(RESPONDED_AT, respondedAt);
     deadlines.store(execution, VISIT_DUE, properties.visitPeriod(), respondedAt);
   }

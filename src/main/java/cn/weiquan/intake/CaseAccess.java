@@ -1,9 +1,11 @@
 package cn.weiquan.intake;
 
 import cn.weiquan.api.ApiCaller;
+import cn.weiquan.api.ApiException;
 import cn.weiquan.platform.WeiquanGroups;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -13,7 +15,6 @@ import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,6 +28,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class CaseAccess {
   private static final Pattern CASE_NO = Pattern.compile("[A-Z]{2,8}-\\d{4}-\\d{1,12}");
+  private static final Map<String, String> ROLE_NAMES = Map.of("claimant", "投诉方", "merchant", "经营者", "staff", "工作人员");
 
   /** What the caller is to the case. */
   public enum Role { CLAIMANT, MERCHANT, STAFF }
@@ -50,12 +52,12 @@ public class CaseAccess {
   /** The case, if the caller may read it; 404 otherwise. */
   public CaseRef read(String processKey, String caseNo, ApiCaller caller) {
     if (caseNo == null || !CASE_NO.matcher(caseNo).matches()) {
-      throw IntakeException.noSuchCase(String.valueOf(caseNo).replaceAll("[^A-Za-z0-9-]", ""));
+      throw noSuchCase(String.valueOf(caseNo).replaceAll("[^A-Za-z0-9-]", ""));
     }
     List<HistoricProcessInstance> found = history.createHistoricProcessInstanceQuery()
         .processDefinitionKey(processKey).processInstanceBusinessKey(caseNo).list();
     if (found.size() != 1) {
-      throw IntakeException.noSuchCase(caseNo);
+      throw noSuchCase(caseNo);
     }
     HistoricProcessInstance instance = found.get(0);
     Set<Role> roles = EnumSet.noneOf(Role.class);
@@ -70,7 +72,7 @@ public class CaseAccess {
       roles.add(Role.STAFF);
     }
     if (roles.isEmpty()) {
-      throw IntakeException.noSuchCase(caseNo);
+      throw noSuchCase(caseNo);
     }
     return new CaseRef(processKey, caseNo, instance.getId(), instance.getProcessDefinitionId(),
         instance.getEndTime() != null, roles);
@@ -93,14 +95,20 @@ public class CaseAccess {
         return ref;
       }
     }
-    throw new IntakeException(HttpStatus.FORBIDDEN, null,
-        "this answer is for the " + (allowed.length == 1 ? allowed[0].name().toLowerCase() : "parties") + " of case " + caseNo);
+    String who = allowed.length == 1 ? allowed[0].name().toLowerCase() : "parties";
+    throw ApiException.forbidden("此操作只能由案件 " + caseNo + " 的" + ROLE_NAMES.getOrDefault(who, "当事人") + "进行",
+        "this answer is for the " + who + " of case " + caseNo);
+  }
+
+  /** 404 for a case that does not exist and for one the caller is no party to: numbers cannot be probed. */
+  static ApiException noSuchCase(String caseNo) {
+    return ApiException.notFound("您名下没有案件 " + caseNo, "no case " + caseNo + " for this caller");
   }
 
   /** Filing needs the api-clients group: those accounts act for parties. */
   public static void requireApiClient(ApiCaller caller) {
     if (!caller.isMemberOf(WeiquanGroups.API_CLIENTS)) {
-      throw new IntakeException(HttpStatus.FORBIDDEN, null, "filing is for members of the api-clients group");
+      throw ApiException.forbidden("只有接口客户端（api-clients 组）可以提交案件", "filing is for members of the api-clients group");
     }
   }
 }

@@ -1,5 +1,6 @@
 package cn.weiquan.intake;
 
+import cn.weiquan.api.ApiException;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -54,9 +55,10 @@ public class CaseMessages {
     }
   }
 
-  public IntakeException notWaiting(CaseAccess.CaseRef ref, String message, Map<String, String> endpoints) {
+  public ApiException notWaiting(CaseAccess.CaseRef ref, String message, Map<String, String> endpoints) {
     if (ref.ended() || history.createHistoricProcessInstanceQuery().processInstanceId(ref.processInstanceId()).finished().count() > 0) {
-      return new IntakeException(HttpStatus.CONFLICT, null, "case " + ref.caseNo() + " has ended; it waits for nothing")
+      return new ApiException(HttpStatus.CONFLICT, null, "case-ended", "案件 " + ref.caseNo() + " 已结束，不再等待任何答复",
+          "case " + ref.caseNo() + " has ended; it waits for nothing")
           .with("waitingFor", List.of());
     }
     List<CaseStatus.Waiting> waiting = status.waitingFor(ref, endpoints);
@@ -64,7 +66,9 @@ public class CaseMessages {
         : waiting.stream().map(w -> w.message() != null ? w.message() + " (" + w.name() + ")"
             : w.kind() + " " + w.name() + (w.due() != null ? " due " + w.due() : ""))
             .collect(Collectors.joining(", "));
-    return new IntakeException(HttpStatus.CONFLICT, null,
+    String zh = waiting.isEmpty() ? "当事人的任何答复（正在处理中）" : summary;
+    return new ApiException(HttpStatus.CONFLICT, null, "not-waiting",
+        "案件 " + ref.caseNo() + " 现在不等待 " + message + "；它在等待：" + zh,
         "case " + ref.caseNo() + " is not waiting for " + message + "; it waits for: " + summary)
         .with("waitingFor", waiting);
   }

@@ -1,6 +1,7 @@
 package cn.weiquan.intake;
 
 import cn.weiquan.api.ApiCaller;
+import cn.weiquan.api.ApiException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -64,7 +65,8 @@ public class CaseStarter {
       } catch (DataIntegrityViolationException | ConcurrencyFailureException concurrentRetry) {
         // the same key is being (or has just been) filed by a concurrent request: read its outcome
         if (System.nanoTime() > giveUp) {
-          throw new IntakeException(HttpStatus.CONFLICT, "Idempotency-Key",
+          throw new ApiException(HttpStatus.CONFLICT, Filings.IDEMPOTENCY_KEY, "in-progress",
+              "使用此 Idempotency-Key 的请求仍在处理中，请稍后重试",
               "a request with this Idempotency-Key is still being processed; retry later");
         }
         LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
@@ -74,7 +76,8 @@ public class CaseStarter {
 
   private static StartedCase sameCase(IdempotencyStore.Filing filing, String processKey, String fingerprint) {
     if (!filing.processKey().equals(processKey) || !filing.fingerprint().equals(fingerprint)) {
-      throw new IntakeException(HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency-Key",
+      throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, Filings.IDEMPOTENCY_KEY, "key-reused",
+          "此 Idempotency-Key（或 externalReference）已用于另一个不同的请求",
           "this Idempotency-Key (or externalReference) was already used for a different request")
           .with("caseNo", filing.processKey().equals(processKey) ? filing.caseNo() : null);
     }

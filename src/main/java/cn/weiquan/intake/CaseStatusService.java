@@ -29,6 +29,7 @@ import org.springframework.stereotype.Component;
 
 import cn.weiquan.calendar.Deadlines;
 import cn.weiquan.platform.ElementProperties;
+import cn.weiquan.platform.EngineClock;
 
 /**
  * Builds a {@link CaseStatus} from the engine: history for what happened, runtime for what the case waits for. A case
@@ -252,6 +253,6 @@ public class CaseStatusService {
   }
 
   public static OffsetDateTime beijing(Date date) {
-    return date == null ? null : date.toInstant().atZone(PartyClock.CHINA).toOffsetDateTime();
+    return date == null ? null : date.toInstant().atZone(EngineClock.CHINA).toOffsetDateTime();
   }
 }

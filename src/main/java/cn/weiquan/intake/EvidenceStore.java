@@ -1,8 +1,10 @@
 package cn.weiquan.intake;
 
+import cn.weiquan.api.ApiException;
 import cn.weiquan.evidence.ContentTypes;
 import cn.weiquan.evidence.EvidenceStorage;
 import cn.weiquan.evidence.Sha256;
+import cn.weiquan.platform.EngineClock;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
@@ -13,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -89,7 +90,7 @@ public class EvidenceStore {
         jdbc.update("INSERT INTO " + SUBMISSIONS
                 + " (id, case_no, process_instance_id, party, submitted_by, description, received_at, timing) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             id, caseNo, processInstanceId, party, submittedBy, description,
-            new Timestamp(ClockUtil.getCurrentTime().getTime()), timing.name());
+            new Timestamp(EngineClock.now().getTime()), timing.name());
         for (int i = 0; i < files.size(); i++) {
           EvidenceFile file = files.get(i);
           jdbc.update("INSERT INTO " + FILES + " (id, evidence_id, position, file_name, content_type, detected_type, "
@@ -205,7 +206,10 @@ public class EvidenceStore {
 
   private void refuseOverLimit(String caseNo, Usage usage, int files, long bytes) {
     if (usage.files() + files > limits.maxCaseFiles() || usage.bytes() + bytes > limits.maxCaseBytes().toBytes()) {
-      throw new IntakeException(HttpStatus.PAYLOAD_TOO_LARGE, "files", "case " + caseNo + " holds " + usage.files()
+      throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "files", "case-limit",
+          "案件 " + caseNo + " 已有 " + usage.files() + " 个证据文件（" + usage.bytes() + " 字节）；加上这 " + files + " 个（" + bytes
+              + " 字节）将超过每案 " + limits.maxCaseFiles() + " 个文件、" + limits.maxCaseBytes().toBytes() + " 字节的上限",
+          "case " + caseNo + " holds " + usage.files()
           + " evidence files (" + usage.bytes() + " bytes); with these " + files + " (" + bytes + " bytes) it would pass "
           + "the per-case limit of " + limits.maxCaseFiles() + " files and " + limits.maxCaseBytes().toBytes() + " bytes");
     }

@@ -1,5 +1,7 @@
 package cn.weiquan.intake;
 
+import cn.weiquan.api.ApiException;
+import cn.weiquan.api.ApiJson;
 import cn.weiquan.evidence.ContentTypes;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
@@ -25,7 +27,8 @@ public final class Filings {
   public static String key(String header, String externalReference) {
     if (header != null) {
       if (!KEY.matcher(header).matches()) {
-        throw IntakeException.badRequest(IDEMPOTENCY_KEY, "'Idempotency-Key' must be 1 to 200 printable ASCII characters");
+        throw ApiException.badRequest(IDEMPOTENCY_KEY, "format", "「Idempotency-Key」须为 1 到 200 个可打印 ASCII 字符",
+            "'Idempotency-Key' must be 1 to 200 printable ASCII characters");
       }
       return "key:" + header;
     }
@@ -33,7 +36,7 @@ public final class Filings {
   }
 
   /** A digest of the request as read (not its bytes): a retry differing only in spacing is the same request. */
-  public static String fingerprint(StrictJson json, Object request) {
+  public static String fingerprint(ApiJson json, Object request) {
     try {
       return EvidenceStore.sha256(json.mapper().writeValueAsString(request));
     } catch (JsonProcessingException e) {
@@ -58,33 +61,39 @@ public final class Filings {
       return read;
     }
     if (files.size() > limits.maxFiles()) {
-      throw IntakeException.badRequest("files", "at most " + limits.maxFiles() + " files per submission");
+      throw ApiException.badRequest("files", "too-many", "每次最多提交 " + limits.maxFiles() + " 个文件",
+          "at most " + limits.maxFiles() + " files per submission");
     }
     for (int i = 0; i < files.size(); i++) {
       MultipartFile file = files.get(i);
       String field = "files[" + i + "]";
       if (file.isEmpty()) {
-        throw IntakeException.badRequest(field, "'" + field + "' is empty");
+        throw ApiException.badRequest(field, "empty", "「" + field + "」是空文件", "'" + field + "' is empty");
       }
       if (file.getSize() > limits.maxFileSize().toBytes()) {
-        throw new IntakeException(HttpStatus.PAYLOAD_TOO_LARGE, field,
+        throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, field, "too-large",
+            "「" + field + "」有 " + file.getSize() + " 字节，超过单个文件 " + limits.maxFileSize().toBytes() + " 字节的上限",
             "'" + field + "' has " + file.getSize() + " bytes; the limit is " + limits.maxFileSize().toBytes());
       }
       String type = file.getContentType() == null ? "" : file.getContentType().split(";")[0].trim().toLowerCase();
       if (!limits.allowedContentTypes().contains(type)) {
-        throw new IntakeException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, field,
-            "'" + field + "' has type " + (type.isEmpty() ? "(none)" : type) + "; allowed: " + limits.allowedContentTypes());
+        String shown = type.isEmpty() ? "(none)" : type;
+        throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, field, "unsupported-type",
+            "「" + field + "」的类型 " + shown + " 不被接受；允许：" + String.join("、", limits.allowedContentTypes()),
+            "'" + field + "' has type " + shown + "; allowed: " + limits.allowedContentTypes());
       }
       byte[] content;
       try {
         content = file.getBytes();
       } catch (IOException e) {
-        throw IntakeException.badRequest(field, "'" + field + "' could not be read completely");
+        throw ApiException.badRequest(field, "unreadable", "「" + field + "」未能完整读取", "'" + field + "' could not be read completely");
       }
       String detected = ContentTypes.detect(content);
       if (!type.equals(detected)) {
-        throw new IntakeException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, field, "'" + field + "' is declared " + type
-            + " but its content is " + (detected == null ? "none of " + ContentTypes.RECOGNISED : detected));
+        String found = detected == null ? "none of " + ContentTypes.RECOGNISED : detected;
+        throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, field, "type-mismatch",
+            "「" + field + "」声明为 " + type + "，但内容是 " + (detected == null ? "无法识别的类型" : detected),
+            "'" + field + "' is declared " + type + " but its content is " + found);
       }
       read.add(new EvidenceStore.EvidenceFile(fileName(file.getOriginalFilename(), i), type, content));
     }

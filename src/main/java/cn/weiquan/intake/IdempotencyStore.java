@@ -1,10 +1,10 @@
 package cn.weiquan.intake;
 
+import cn.weiquan.platform.EngineClock;
 import java.sql.Timestamp;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -39,7 +39,7 @@ public class IdempotencyStore {
     jdbc.update("INSERT INTO " + TABLE
             + " (scoped_key, process_key, fingerprint, case_no, process_instance_id, created_at) VALUES (?, ?, ?, ?, ?, ?)",
         filing.scopedKey(), filing.processKey(), filing.fingerprint(), filing.caseNo(), filing.processInstanceId(),
-        new Timestamp(ClockUtil.getCurrentTime().getTime()));
+        new Timestamp(EngineClock.now().getTime()));
   }
 
   /** Forgets the case's keys (retention and erasure); returns how many there were. A retry of its filing would start a new case. */

@@ -1,6 +1,8 @@
 package cn.weiquan.intake;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import cn.weiquan.api.ApiException;
+import cn.weiquan.api.ApiProblems;
+import cn.weiquan.api.ApiProblems.BodyTooLargeException;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -22,17 +24,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class JsonBodyLimitFilter extends OncePerRequestFilter {
 
-  /** Thrown while reading a chunked body past the limit; the resolver answers it with 413. */
-  public static class BodyTooLargeException extends IOException {
-    BodyTooLargeException(long limit) {
-      super("request body larger than " + limit + " bytes");
-    }
-  }
-
   private final long limit;
-  private final IntakeProblemResolver problems;
+  private final ApiProblems problems;
 
-  public JsonBodyLimitFilter(long limit, IntakeProblemResolver problems) {
+  public JsonBodyLimitFilter(long limit, ApiProblems problems) {
     this.limit = limit;
     this.problems = problems;
   }
@@ -46,7 +41,8 @@ public class JsonBodyLimitFilter extends OncePerRequestFilter {
       return;
     }
     if (request.getContentLengthLong() > limit) {
-      problems.write(request, response, new IntakeException(HttpStatus.PAYLOAD_TOO_LARGE, "body",
+      problems.write(request, response, new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "body", "too-large",
+          "请求体有 " + request.getContentLengthLong() + " 字节，超过 " + limit + " 字节的上限",
           "the request body has " + request.getContentLengthLong() + " bytes; the limit is " + limit));
       return;
     }
@@ -115,7 +111,7 @@ public class JsonBodyLimitFilter extends OncePerRequestFilter {
   @Configuration
   static class Registration {
     @Bean
-    FilterRegistrationBean<JsonBodyLimitFilter> intakeBodyLimit(IntakeProperties properties, IntakeProblemResolver problems) {
+    FilterRegistrationBean<JsonBodyLimitFilter> intakeBodyLimit(IntakeProperties properties, ApiProblems problems) {
       FilterRegistrationBean<JsonBodyLimitFilter> registration =
           new FilterRegistrationBean<>(new JsonBodyLimitFilter(properties.maxJsonBody().toBytes(), problems));
       registration.setName("intake-body-limit");

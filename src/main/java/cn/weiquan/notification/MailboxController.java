@@ -12,10 +12,9 @@ import java.util.Date;
 import java.util.List;
 import java.util.stream.Collectors;
 import cn.weiquan.api.ApiCaller;
+import cn.weiquan.api.ApiException;
 import cn.weiquan.platform.WeiquanGroups;
 import org.springframework.context.annotation.Profile;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -40,7 +39,7 @@ public class MailboxController {
   @GetMapping(path = "/api/mailbox", produces = MediaType.APPLICATION_JSON_VALUE)
   public List<MailboxEntry> mailbox(ApiCaller caller) throws MessagingException, IOException {
     if (!caller.isMemberOf(WeiquanGroups.ADMIN)) {
-      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "the demo mailbox is for camunda-admin only");
+      throw ApiException.forbidden("演示邮箱只供 camunda-admin 查看", "the demo mailbox is for camunda-admin only");
     }
     List<MailboxEntry> entries = new ArrayList<>();
     MimeMessage[] received = server.getReceivedMessages();

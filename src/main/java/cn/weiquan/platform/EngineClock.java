@@ -1,5 +1,6 @@
 package cn.weiquan.platform;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -27,5 +28,38 @@ public final class EngineClock {
   /** Today in Beijing. */
   public static LocalDate today() {
     return LocalDate.ofInstant(instant(), CHINA);
+  }
+
+  /** A calendar day as the processes store dates: the start of that day in Beijing. */
+  public static Date startOf(LocalDate day) {
+    return day == null ? null : Date.from(day.atStartOfDay(CHINA).toInstant());
+  }
+
+  /** This clock as a java.time Clock in Beijing, for APIs that take one (Bean Validation's @PastOrPresent). */
+  public static Clock clock() {
+    return new EngineTime(CHINA);
+  }
+
+  private static final class EngineTime extends Clock {
+    private final ZoneId zone;
+
+    EngineTime(ZoneId zone) {
+      this.zone = zone;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return zone;
+    }
+
+    @Override
+    public Clock withZone(ZoneId other) {
+      return new EngineTime(other);
+    }
+
+    @Override
+    public Instant instant() {
+      return EngineClock.instant();
+    }
   }
 }

@@ -1,14 +1,13 @@
 package cn.weiquan.privacy;
 
 import cn.weiquan.api.ApiCaller;
+import cn.weiquan.api.ApiException;
 import cn.weiquan.platform.WeiquanGroups;
 import io.swagger.v3.oas.annotations.Operation;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /** A person's request to delete their data (个人信息保护法 Art. 47), carried out by the administrator. */
 @RestController
@@ -27,13 +26,13 @@ public class ErasureController {
   @DeleteMapping("/api/cases/{caseNo}/personal-data")
   public ResponseEntity<Void> erase(@PathVariable String caseNo, ApiCaller caller) {
     if (!caller.isMemberOf(WeiquanGroups.ADMIN)) {
-      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "erasing personal data is for camunda-admin only");
+      throw ApiException.forbidden("只有 camunda-admin 可以删除个人信息", "erasing personal data is for camunda-admin only");
     }
     if (!caseNo.matches("[A-Z]{2,8}-\\d{4}-\\d{1,12}")) {
-      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no such case");
+      throw ApiException.notFound("没有这个案件", "no such case");
     }
     return erasure.erase(caseNo, caller.userId())
         .map(done -> ResponseEntity.noContent().<Void>build())
-        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no case " + caseNo));
+        .orElseThrow(() -> ApiException.notFound("没有案件 " + caseNo, "no case " + caseNo));
   }
 }

@@ -7,12 +7,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /** The calendar API over real HTTP: answers, every kind of bad input as a 400 problem naming the parameter, 401. */
 class CalendarApiIT extends ApplicationIT {
+
+  @Autowired WorkingCalendar calendar;
 
   private ResponseEntity<JsonNode> get(String uri) {
     return as("mediator").get().uri(uri).retrieve().toEntity(JsonNode.class);
@@ -70,10 +73,10 @@ class CalendarApiIT extends ApplicationIT {
       "/api/calendar/working-days?from=2026-02-13&days=99999999999, days",
       "/api/calendar/deadline?from=2026-02-13&days=-3, days",
       "/api/calendar/deadline?from=2026-2-13&days=3, from",
-      // years without official data
-      "/api/calendar/working-days?from=2027-03-01&days=5, from",
-      "/api/calendar/deadline?from=2027-03-01&days=5, from",
-      "/api/calendar/working-days?from=2026-12-15&days=30, days",
+      "/api/calendar/deadline?from=-999999999-01-01&days=3, from",
+      "/api/calendar/deadline?from=+999999999-12-31&days=3, from",
+      "/api/calendar/deadline?from=0000-01-01&days=3, from",
+      // a year before the official data
       "/api/calendar/deadline?from=2024-03-01&days=5, from"
   })
   void badInputIsAProblemNamingTheParameter(String uri, String field) {
@@ -84,10 +87,24 @@ class CalendarApiIT extends ApplicationIT {
     assertThat(response.getBody().get("field").asText()).isEqualTo(field);
   }
 
+  /** The year after the application's last year of data, whichever that is: adding next year's file moves it. */
+  private int yearWithoutData() {
+    return java.util.Collections.max(calendar.coveredYears()) + 1;
+  }
+
   @Test
-  void yearWithoutDataIsNamedInTheProblem() {
-    ResponseEntity<JsonNode> response = get("/api/calendar/working-days?from=2026-12-15&days=30");
-    assertThat(response.getBody().get("detail").asText()).contains("2027");
+  void aYearWithoutData_isAProblemNamingTheParameterThatReachesIt_andTheYear() {
+    int missing = yearWithoutData();
+    for (String endpoint : java.util.List.of("working-days", "deadline")) {
+      ResponseEntity<JsonNode> startsThere = get("/api/calendar/" + endpoint + "?from=" + missing + "-03-01&days=5");
+      assertThat(startsThere.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat(startsThere.getBody().get("field").asText()).isEqualTo("from");
+      assertThat(startsThere.getBody().get("code").asText()).isEqualTo("year-not-covered");
+    }
+    ResponseEntity<JsonNode> reachesIt = get("/api/calendar/working-days?from=" + (missing - 1) + "-12-15&days=30");
+    assertThat(reachesIt.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(reachesIt.getBody().get("field").asText()).isEqualTo("days");
+    assertThat(reachesIt.getBody().get("detail").asText()).contains(String.valueOf(missing));
   }
 
   @ParameterizedTest(name = "anonymous {0} → 401")

@@ -49,7 +49,7 @@ class DeadlineTimerProcessTest {
     management = engine.getManagementService();
     tasks = engine.getTaskService();
     history = engine.getHistoryService();
-    Deadlines deadlines = Deadlines.fromClasspath();
+    Deadlines deadlines = TestCalendar.deadlines();
     pause = new DeadlinePause(deadlines, runtime, management);
     Mocks.register("deadlines", deadlines);
     Mocks.register("deadlinePause", pause);

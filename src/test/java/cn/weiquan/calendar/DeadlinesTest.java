@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class DeadlinesTest {
   private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-  private final Deadlines deadlines = Deadlines.fromClasspath();
+  private final Deadlines deadlines = TestCalendar.deadlines();
 
   static Date shanghai(String localDateTime) {
     return Date.from(LocalDateTime.parse(localDateTime).atZone(SHANGHAI).toInstant());
@@ -162,7 +162,7 @@ class DeadlinesTest {
     TimeZone original = TimeZone.getDefault();
     TimeZone.setDefault(TimeZone.getTimeZone(zone));
     try {
-      Deadlines inZone = Deadlines.fromClasspath();
+      Deadlines inZone = TestCalendar.deadlines();
       // 2026-02-14 07:00 Shanghai is still 02-13 in UTC and New York; Shanghai's date counts
       Date from = Date.from(Instant.parse("2026-02-13T23:00:00Z"));
       Deadline acceptance = inZone.compute("regulator-acceptance", from);
@@ -219,19 +219,19 @@ class DeadlinesTest {
 
   @Test
   void periodReachingAYearWithoutData_isProvisionalAndSaysSoInItsBasis() {
-    // 2026-05-01 + 3 years = Tuesday 2029-05-01: no data for 2029, so weekends only, flagged for review
-    Deadline limitation = deadlines.compute("civil-limitation", shanghai("2026-05-01T10:00"));
-    assertThat(limitation.lastDay()).isEqualTo("2029-05-01");
-    assertThat(limitation.basis()).contains("民法典").contains("暂定").contains("2029");
+    // 2099-05-01 + 3 years = Monday 2102-05-01: no data for 2102, so weekends only, flagged for review
+    Deadline limitation = deadlines.compute("civil-limitation", shanghai("2099-05-01T10:00"));
+    assertThat(limitation.lastDay()).isEqualTo("2102-05-01");
+    assertThat(limitation.basis()).contains("民法典").contains("暂定").contains("2102");
   }
 
   @Test
   void mediationLimitEndingOnASaturdayOfAYearWithoutData_rollsOverPastTheWeekend() {
-    // accepted 2026-12-01, 60 days → Saturday 2027-01-30 → Monday 2027-02-01, ending at 24:00
-    Deadline limit = deadlines.compute("mediation-limit", shanghai("2026-12-01T09:00"));
-    assertThat(limit.lastDay()).isEqualTo("2027-02-01");
-    assertThat(limit.dueDate()).isEqualTo(shanghai("2027-02-02T00:00"));
-    assertThat(limit.basis()).contains("暂定").contains("2027");
+    // accepted 2099-12-01 (the fictitious year), 60 days → Saturday 2100-01-30 → Monday 2100-02-01, ending at 24:00
+    Deadline limit = deadlines.compute("mediation-limit", shanghai("2099-12-01T09:00"));
+    assertThat(limit.lastDay()).isEqualTo("2100-02-01");
+    assertThat(limit.dueDate()).isEqualTo(shanghai("2100-02-02T00:00"));
+    assertThat(limit.basis()).contains("暂定").contains("2100");
   }
 
   @Test
@@ -241,9 +241,9 @@ class DeadlinesTest {
 
   @Test
   void calendarItselfStillRefusesAYearWithoutData() {
-    assertThatThrownBy(() -> deadlines.lastWorkingDay(java.time.LocalDate.parse("2026-12-20"), 30))
+    assertThatThrownBy(() -> deadlines.lastWorkingDay(java.time.LocalDate.parse("2099-12-20"), 30))
         .isInstanceOf(YearNotCoveredException.class)
-        .hasMessageContaining("2027");
+        .hasMessageContaining("2100");
   }
 
   @Test

@@ -8,9 +8,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
-/** The official calendar as loaded from calendar/cn/*.yaml, checked against the State Council notices. */
+/** The official calendar as loaded from calendar/cn/*.yaml, checked against the State Council notices (TestCalendar). */
 class WorkingCalendarTest {
-  private final WorkingCalendar calendar = WorkingCalendar.fromClasspath();
+  private final WorkingCalendar calendar = TestCalendar.calendar();
 
   @ParameterizedTest(name = "{0} has 248 working days")
   @CsvSource({"2025", "2026"})
@@ -50,22 +50,20 @@ class WorkingCalendarTest {
     assertThat(calendar.holidayName(LocalDate.of(2026, 2, 28))).isEqualTo("春节（调休上班）");
     assertThat(calendar.holidayName(LocalDate.of(2026, 3, 9))).isNull();
     assertThat(calendar.coveredYears()).contains(2025, 2026);
+    assertThat(WorkingCalendar.fromClasspath().coveredYears()).contains(2025, 2026).doesNotContain(TestCalendar.FICTITIOUS_YEAR);
   }
 
   @Test
   void yearWithoutDataIsAnErrorNamingTheYear() {
-    assertThatThrownBy(() -> calendar.isWorkingDay(LocalDate.of(2027, 3, 1)))
+    assertThatThrownBy(() -> calendar.isWorkingDay(LocalDate.of(2100, 3, 1)))
         .isInstanceOf(YearNotCoveredException.class)
-        .hasMessageContaining("2027")
-        .satisfies(e -> assertThat(((YearNotCoveredException) e).year()).isEqualTo(2027));
+        .hasMessageContaining("2100")
+        .satisfies(e -> assertThat(((YearNotCoveredException) e).year()).isEqualTo(2100));
   }
 
   @Test
   void aNewYearIsReadFromItsFileWithoutCodeChanges() {
-    java.util.List<java.util.Map<String, Object>> files = new java.util.ArrayList<>(
-        WorkingCalendar.loadAll(WorkingCalendar.DATA_PATTERN));
-    files.addAll(WorkingCalendar.loadAll("classpath*:calendar-extra/cn/*.yaml"));
-    WorkingCalendar extended = new WorkingCalendar(files, false);
+    WorkingCalendar extended = TestCalendar.calendar();
     assertThat(extended.coveredYears()).contains(2025, 2026, 2099);
     assertThat(extended.isWorkingDay(LocalDate.of(2099, 1, 2))).isFalse(); // a Friday made a rest day
     assertThat(extended.isWorkingDay(LocalDate.of(2099, 1, 3))).isTrue(); // a Saturday made a working day
@@ -74,9 +72,9 @@ class WorkingCalendarTest {
 
   @Test
   void weekendsOnlyFallbackCountsWeekendsForAYearWithoutData() {
-    WorkingCalendar lenient = new WorkingCalendar(true);
-    assertThat(lenient.isWorkingDay(LocalDate.of(2027, 3, 1))).isTrue(); // Monday
-    assertThat(lenient.isWorkingDay(LocalDate.of(2027, 3, 6))).isFalse(); // Saturday
+    WorkingCalendar lenient = TestCalendar.calendar(true);
+    assertThat(lenient.isWorkingDay(LocalDate.of(2100, 3, 1))).isTrue(); // Monday
+    assertThat(lenient.isWorkingDay(LocalDate.of(2100, 3, 6))).isFalse(); // Saturday
     assertThat(lenient.isWorkingDay(LocalDate.of(2026, 2, 16))).isFalse(); // known years keep their holidays
   }
 }

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import cn.weiquan.support.ProductSchema;
 
 /**
- * Called from a delegate, the counter moves in the engine's own transaction, also on an engine without Spring (as in
- * the engine-only tests and the benchmarks): a start that fails after taking its number gives the number back.
+ * Called from a delegate, the counter moves in the engine's own transaction (a Spring transaction, as in the
+ * application): a start that fails after taking its number gives the number back.
  */
 class CaseNumbersInEngineTest {
 
@@ -29,7 +29,8 @@ class CaseNumbersInEngineTest {
     private static final LocalDate DAY = LocalDate.of(2026, 3, 5);
 
     @RegisterExtension
-    static ProcessEngineExtension extension = ProcessEngineExtension.builder().build();
+    static ProcessEngineExtension extension = ProcessEngineExtension.builder()
+            .configurationResource("casenumber/camunda.cfg.xml").build();
 
     private ProcessEngine engine;
     private String deployment;

@@ -2,6 +2,7 @@ package cn.weiquan.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.weiquan.platform.EngineClock;
 import cn.weiquan.platform.ProcessKeys;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
@@ -50,7 +51,7 @@ class DisputeIntakeIT extends IntakeSupport {
   }
 
   private long disputes() {
-    return engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("consumer-dispute").count();
+    return engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(ProcessKeys.CONSUMER_DISPUTE).count();
   }
 
   @Test
@@ -78,7 +79,7 @@ class DisputeIntakeIT extends IntakeSupport {
         .containsEntry("registeredBy", "api")
         .containsEntry("externalReference", reference);
     assertThat(vars.get("paidAt")).isInstanceOf(Date.class);
-    assertThat(vars.get("harmKnownOn")).isEqualTo(PartyClock.startOf(today().minusDays(5)));
+    assertThat(vars.get("harmKnownOn")).isEqualTo(EngineClock.startOf(today().minusDays(5)));
     // markup is data: stored verbatim, and Camunda Forms render it as text
     assertThat(vars.get("description")).isEqualTo("<script>alert('x')</script><b>使用三天后漏电</b>");
   }
@@ -181,6 +182,61 @@ class DisputeIntakeIT extends IntakeSupport {
       assertThat(answer.getBody().path("field").asText()).as(body).isEqualTo(field);
     });
     assertThat(disputes()).isEqualTo(before);
+  }
+
+  /** Dates a person cannot mean: before 1990, past the end of what a date can be, year 0, or a past event in the future. */
+  @Test
+  void datesOutsideASaneRange_are400NamingTheField_inChinese_never500() {
+    String good = dispute("DATE-" + UUID.randomUUID(), null);
+    String harm = "\"harmKnownOn\":\"" + today().minusDays(5) + "\"";
+    String paid = "\"paidAt\":\"" + today().minusDays(10) + "\"";
+    String received = "\"receivedAt\":\"" + today().minusDays(8) + "\"";
+    Map<String, String[]> badToFieldAndCode = new java.util.LinkedHashMap<>();
+    for (String extreme : List.of("-999999999-01-01", "0000-01-01", "1989-12-31")) {
+      badToFieldAndCode.put(good.replace(harm, "\"harmKnownOn\":\"" + extreme + "\""), new String[] {"harmKnownOn", "date-out-of-range"});
+      badToFieldAndCode.put(good.replace(paid, "\"paidAt\":\"" + extreme + "\""), new String[] {"purchase.paidAt", "date-out-of-range"});
+      badToFieldAndCode.put(good.replace(received, "\"receivedAt\":\"" + extreme + "\""), new String[] {"purchase.receivedAt", "date-out-of-range"});
+    }
+    badToFieldAndCode.put(good.replace(harm, "\"harmKnownOn\":\"+999999999-12-31\""), new String[] {"harmKnownOn", "date-out-of-range"});
+    badToFieldAndCode.put(good.replace(paid, "\"paidAt\":\"+999999999-12-31\""), new String[] {"purchase.paidAt", "date-out-of-range"});
+    badToFieldAndCode.put(good.replace(received, "\"receivedAt\":\"+999999999-12-31\""), new String[] {"purchase.receivedAt", "date-out-of-range"});
+    badToFieldAndCode.put(good.replace(harm, "\"harmKnownOn\":\"" + today().plusDays(1) + "\""), new String[] {"harmKnownOn", "future-date"});
+    badToFieldAndCode.put(good.replace(received, "\"receivedAt\":\"" + today().plusDays(1) + "\""), new String[] {"purchase.receivedAt", "future-date"});
+    long before = disputes();
+
+    badToFieldAndCode.forEach((body, fieldAndCode) -> {
+      ResponseEntity<JsonNode> answer = post("api", "/api/disputes", body);
+      assertThat(answer.getStatusCode().value()).as(fieldAndCode[0] + " in " + body).isEqualTo(400);
+      JsonNode problem = answer.getBody();
+      assertThat(problem.path("field").asText()).as(body).isEqualTo(fieldAndCode[0]);
+      assertThat(problem.path("errors").findValuesAsText("code")).as(body).contains(fieldAndCode[1]);
+      assertThat(problem.path("detail").asText()).as("Chinese for a person").contains(fieldAndCode[0]).containsPattern("[\\u4e00-\\u9fff]");
+      assertThat(problem.path("detailEn").asText()).contains(fieldAndCode[0]);
+    });
+    assertThat(disputes()).isEqualTo(before);
+
+    String caseNo = fileDispute(null);
+    for (String servedOn : List.of("-999999999-01-01", "+999999999-12-31", "0000-01-01", today().plusDays(1).toString())) {
+      ResponseEntity<JsonNode> answer = post("api", "/api/disputes/" + caseNo + "/official-decisions",
+          "{\"kind\":\"judgment\",\"outcome\":\"判决退货退款\",\"servedOn\":\"" + servedOn + "\"}");
+      assertThat(answer.getStatusCode().value()).as(servedOn).isEqualTo(400);
+      assertThat(answer.getBody().path("field").asText()).isEqualTo("servedOn");
+    }
+  }
+
+  @Test
+  void aProblemCarriesAChineseDetail_theFieldAndAMachineCode() {
+    String good = dispute("ZH-" + UUID.randomUUID(), null);
+
+    JsonNode problem = post("api", "/api/disputes", good.replace("\"name\":\"李明\",", "")).getBody();
+
+    assertThat(problem.path("status").asInt()).isEqualTo(400);
+    assertThat(problem.path("field").asText()).isEqualTo("consumer.name");
+    assertThat(problem.path("code").asText()).isEqualTo("required");
+    assertThat(problem.path("detail").asText()).isEqualTo("「consumer.name」为必填项");
+    assertThat(problem.path("errors").get(0).path("code").asText()).isEqualTo("required");
+    assertThat(problem.path("errors").get(0).path("detail").asText()).isEqualTo("「consumer.name」为必填项");
+    assertThat(problem.path("detailEn").asText()).contains("consumer.name");
   }
 
   @Test

@@ -3,6 +3,7 @@ package cn.weiquan.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.weiquan.api.ApiException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,7 @@ class EvidenceFilesTest {
   void aPdfDeclaredAsPng_is415NamingTheFile() {
     assertThatThrownBy(() -> Filings.files(List.of(file("a.txt", "text/plain", "ok".getBytes(StandardCharsets.UTF_8)),
         file("x.png", "image/png", PDF)), LIMITS))
-        .isInstanceOfSatisfying(IntakeException.class, e -> {
+        .isInstanceOfSatisfying(ApiException.class, e -> {
           assertThat(e.status()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
           assertThat(e.field()).isEqualTo("files[1]");
           assertThat(e.getMessage()).contains("declared image/png", "application/pdf");
@@ -42,7 +43,7 @@ class EvidenceFilesTest {
   @Test
   void bytesOfNoKnownType_are415_evenUnderAnAllowedDeclaredType() {
     assertThatThrownBy(() -> Filings.files(List.of(file("a.txt", "text/plain", new byte[] {'M', 'Z', 0, 1})), LIMITS))
-        .isInstanceOfSatisfying(IntakeException.class, e -> {
+        .isInstanceOfSatisfying(ApiException.class, e -> {
           assertThat(e.status()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
           assertThat(e.field()).isEqualTo("files[0]");
         });

@@ -120,7 +120,9 @@ class EvidenceIntakeIT extends IntakeSupport {
 
     assertThat(fiftyFirst.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
     assertThat(fiftyFirst.getBody().path("field").asText()).isEqualTo("files");
-    assertThat(fiftyFirst.getBody().path("detail").asText()).contains("per-case limit of 50 files");
+    assertThat(fiftyFirst.getBody().path("code").asText()).isEqualTo("case-limit");
+    assertThat(fiftyFirst.getBody().path("detail").asText()).contains("每案 50 个文件");
+    assertThat(fiftyFirst.getBody().path("detailEn").asText()).contains("per-case limit of 50 files");
     assertThat(get("api", "/api/disputes/" + caseNo).getBody().path("evidence")).hasSize(5);
   }
 
@@ -135,7 +137,8 @@ class EvidenceIntakeIT extends IntakeSupport {
 
     assertThat(overTheCase.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
     assertThat(overTheCase.getBody().path("field").asText()).isEqualTo("files");
-    assertThat(overTheCase.getBody().path("detail").asText()).contains("per-case limit", String.valueOf(12 * 1024 * 1024));
+    assertThat(overTheCase.getBody().path("detail").asText()).contains("上限", String.valueOf(12 * 1024 * 1024));
+    assertThat(overTheCase.getBody().path("detailEn").asText()).contains("per-case limit", String.valueOf(12 * 1024 * 1024));
     assertThat(send(fileDispute(), new Upload("c.pdf", "application/pdf", pdf(3 * 1024 * 1024))).getStatusCode())
         .isEqualTo(HttpStatus.ACCEPTED);
   }

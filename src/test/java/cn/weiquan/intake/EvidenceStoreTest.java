@@ -3,9 +3,11 @@ package cn.weiquan.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.weiquan.api.ApiException;
 import cn.weiquan.evidence.DirectoryEvidenceStorage;
 import cn.weiquan.intake.EvidenceStore.EvidenceFile;
 import cn.weiquan.intake.EvidenceStore.Timing;
+import cn.weiquan.platform.ProcessKeys;
 import cn.weiquan.support.OldMainDatabase;
 import cn.weiquan.support.ProductSchema;
 import java.io.IOException;
@@ -104,8 +106,8 @@ class EvidenceStoreTest {
     submit("WQ-2026-000001", bytes(100), bytes(100));
     submit("WQ-2026-000001", bytes(100), bytes(100));
 
-    IntakeException tooMany = catchIntake(() -> submit("WQ-2026-000001", bytes(20), bytes(20)));
-    IntakeException tooBig = catchIntake(() -> submit("WQ-2026-000001", bytes(601)));
+    ApiException tooMany = catchIntake(() -> submit("WQ-2026-000001", bytes(20), bytes(20)));
+    ApiException tooBig = catchIntake(() -> submit("WQ-2026-000001", bytes(601)));
 
     assertThat(tooMany.status()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
     assertThat(tooMany.field()).isEqualTo("files");
@@ -127,7 +129,7 @@ class EvidenceStoreTest {
           try {
             submit("WQ-2026-000009", bytes(50));
             return true;
-          } catch (IntakeException overTheLimit) {
+          } catch (ApiException overTheLimit) {
             return false;
           }
         });
@@ -164,9 +166,9 @@ class EvidenceStoreTest {
   @Test
   void idempotencyKeys_deleteCaseRemovesTheCasesKeysOnly() {
     var keys = new IdempotencyStore(jdbc);
-    keys.record(new IdempotencyStore.Filing("api|key:1", "consumer-dispute", "WQ-2026-000001", "pi-1", "f1"));
-    keys.record(new IdempotencyStore.Filing("api|ref:ORDER-1", "consumer-dispute", "WQ-2026-000001", "pi-1", "f1"));
-    keys.record(new IdempotencyStore.Filing("api|key:2", "consumer-dispute", "WQ-2026-000002", "pi-2", "f2"));
+    keys.record(new IdempotencyStore.Filing("api|key:1", ProcessKeys.CONSUMER_DISPUTE, "WQ-2026-000001", "pi-1", "f1"));
+    keys.record(new IdempotencyStore.Filing("api|ref:ORDER-1", ProcessKeys.CONSUMER_DISPUTE, "WQ-2026-000001", "pi-1", "f1"));
+    keys.record(new IdempotencyStore.Filing("api|key:2", ProcessKeys.CONSUMER_DISPUTE, "WQ-2026-000002", "pi-2", "f2"));
 
     assertThat(keys.deleteCase("WQ-2026-000001")).isEqualTo(2);
 
@@ -176,10 +178,10 @@ class EvidenceStoreTest {
     assertThat(keys.deleteCase("WQ-2026-000001")).isZero();
   }
 
-  private static IntakeException catchIntake(Runnable call) {
+  private static ApiException catchIntake(Runnable call) {
     try {
       call.run();
-    } catch (IntakeException e) {
+    } catch (ApiException e) {
       return e;
     }
     throw new AssertionError("expected a refusal");

@@ -1,11 +1,13 @@
 package cn.weiquan.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.weiquan.intake.complaint.ComplaintFiling;
 import cn.weiquan.intake.dispute.DisputeFiling;
-import jakarta.validation.Validation;
+import cn.weiquan.api.AmountCheck;
+import cn.weiquan.api.ApiError;
+import cn.weiquan.api.ApiException;
+import cn.weiquan.api.ApiJson;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -17,7 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Strict reading of the parties' JSON and exact money, without an engine. */
 class FilingParsingTest {
 
-  static final StrictJson JSON = new StrictJson(Validation.buildDefaultValidatorFactory().getValidator());
+  static final ApiJson JSON = new ApiJson();
 
   static String dispute(String purchase) {
     return """
@@ -31,10 +33,10 @@ class FilingParsingTest {
   static final String PURCHASE =
       "{\"item\":\"电热水壶\",\"price\":\"199.00\",\"quantity\":1,\"paidAt\":\"2026-01-01\",\"channel\":\"online-platform\"}";
 
-  private static IntakeException refusal(String body, Class<?> type) {
+  private static ApiException refusal(String body, Class<?> type) {
     try {
       JSON.read(body.getBytes(StandardCharsets.UTF_8), type);
-    } catch (IntakeException e) {
+    } catch (ApiException e) {
       return e;
     }
     throw new AssertionError("accepted: " + body);
@@ -59,7 +61,7 @@ class FilingParsingTest {
       "\"item\":\"电热水壶\"|\"item\":\"  \"|purchase.item",
   })
   void aBadPurchaseFieldIsNamed(String good, String bad, String field) {
-    IntakeException e = refusal(dispute(PURCHASE.replace(good, bad)), DisputeFiling.class);
+    ApiException e = refusal(dispute(PURCHASE.replace(good, bad)), DisputeFiling.class);
     assertThat(e.status().value()).isEqualTo(400);
     assertThat(e.field()).isEqualTo(field);
   }
@@ -77,36 +79,40 @@ class FilingParsingTest {
   @ParameterizedTest
   @ValueSource(strings = {"", "[]", "[{}]", "\"text\"", "42", "null", "{", "{} {}", "{\"consumer\":"})
   void aBodyThatIsNoObjectNamesTheBody(String body) {
-    IntakeException e = refusal(body, DisputeFiling.class);
+    ApiException e = refusal(body, DisputeFiling.class);
     assertThat(e.status().value()).isEqualTo(400);
     assertThat(e.field()).isIn("body", "consumer");
   }
 
   @Test
   void aHugeNumberIsRefusedWhileParsing() {
-    IntakeException e = refusal(dispute(PURCHASE.replace("\"199.00\"", "1" + "0".repeat(5000))), DisputeFiling.class);
+    ApiException e = refusal(dispute(PURCHASE.replace("\"199.00\"", "1" + "0".repeat(5000))), DisputeFiling.class);
     assertThat(e.status().value()).isEqualTo(400);
   }
 
   @Test
   void everyMissingRequiredFieldIsListed() {
-    IntakeException e = refusal("{}", DisputeFiling.class);
-    assertThat(e.errors()).extracting(m -> m.get("field"))
+    ApiException e = refusal("{}", DisputeFiling.class);
+    assertThat(e.errors()).extracting(ApiError::field)
         .contains("consumer", "merchant", "purchase", "category", "description", "claims", "harmKnownOn");
   }
 
   @ParameterizedTest
   @CsvSource({"199,199.00", "199.5,199.50", "0,0.00", "100000000,100000000.00", "0.01,0.01"})
   void moneyIsExact(String text, String expected) {
-    assertThat(Yuan.parse("price", text, true)).isEqualByComparingTo(new BigDecimal(expected))
+    DisputeFiling filing = JSON.read(dispute(PURCHASE.replace("\"199.00\"", "\"" + text + "\"")).getBytes(StandardCharsets.UTF_8),
+        DisputeFiling.class);
+    assertThat(AmountCheck.yuan(filing.purchase().price())).isEqualByComparingTo(new BigDecimal(expected))
         .extracting(BigDecimal::scale).isEqualTo(2);
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"-1", "-0.01", "1.001", "abc", "1e3", "100000000.01", "NaN", "1,000", "0x10", "99999999999"})
   void badMoneyIsRefusedNamingTheField(String text) {
-    assertThatThrownBy(() -> Yuan.parse("purchase.price", text, true))
-        .isInstanceOfSatisfying(IntakeException.class, e -> assertThat(e.field()).isEqualTo("purchase.price"));
+    ApiException e = refusal(dispute(PURCHASE.replace("\"199.00\"", "\"" + text + "\"")), DisputeFiling.class);
+    assertThat(e.field()).isEqualTo("purchase.price");
+    assertThat(e.code()).isEqualTo("money");
+    assertThat(e.detail()).contains("purchase.price", "金额");
   }
 
   @Test

@@ -2,8 +2,11 @@ package cn.weiquan.intake;
 
 import cn.weiquan.WeiquanApplication;
 import cn.weiquan.api.ApiCaller;
+import cn.weiquan.api.ApiJson;
 import cn.weiquan.intake.dispute.DisputeController;
 import cn.weiquan.intake.dispute.DisputeFiling;
+import cn.weiquan.platform.EngineClock;
+import cn.weiquan.platform.ProcessKeys;
 import cn.weiquan.platform.WeiquanGroups;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -89,7 +92,7 @@ public final class IntakeLoadBenchmark {
 
       DisputeController controller = app.getBean(DisputeController.class);
       RuntimeService runtime = app.getBean(RuntimeService.class);
-      StrictJson json = app.getBean(StrictJson.class);
+      ApiJson json = app.getBean(ApiJson.class);
       ApiCaller caller = new ApiCaller("api", Set.of(WeiquanGroups.API_CLIENTS));
       Phase inProcess = runInProcess(runtime, controller, json, caller, clients, inProcessSeconds);
 
@@ -108,7 +111,7 @@ public final class IntakeLoadBenchmark {
       List<String> cases = new ArrayList<>();
       for (int i = 0; i < 400; i++) {
         DisputeFiling filing = json.read(body(UUID.randomUUID().toString()).getBytes(StandardCharsets.UTF_8), DisputeFiling.class);
-        cases.add((String) runtime.createProcessInstanceByKey("consumer-dispute").setVariables(controller.variables(filing, caller))
+        cases.add((String) runtime.createProcessInstanceByKey(ProcessKeys.CONSUMER_DISPUTE).setVariables(controller.variables(filing, caller))
             .executeWithVariablesInReturn().getVariables().get("caseNo"));
       }
       EvidenceStore evidence = app.getBean(EvidenceStore.class);
@@ -136,7 +139,7 @@ public final class IntakeLoadBenchmark {
   }
 
   static String body(String reference) {
-    LocalDate today = PartyClock.today();
+    LocalDate today = EngineClock.today();
     return """
         {"externalReference":"%s","consumer":{"name":"李明","phone":"13800138000","email":"li.ming@example.com"},
          "merchant":{"name":"某某电器旗舰店","email":"shop@example.com","platform":"tmall","shopId":"tm-8899"},
@@ -208,7 +211,7 @@ public final class IntakeLoadBenchmark {
     });
   }
 
-  private static Phase runInProcess(RuntimeService runtime, DisputeController controller, StrictJson json, ApiCaller caller,
+  private static Phase runInProcess(RuntimeService runtime, DisputeController controller, ApiJson json, ApiCaller caller,
       int clients, int seconds) throws Exception {
     return run(clients, seconds, () -> {
       DisputeFiling filing = json.read(body(UUID.randomUUID().toString()).getBytes(StandardCharsets.UTF_8), DisputeFiling.class);

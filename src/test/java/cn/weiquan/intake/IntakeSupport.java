@@ -1,5 +1,6 @@
 package cn.weiquan.intake;
 
+import cn.weiquan.platform.EngineClock;
 import cn.weiquan.platform.WeiquanGroups;
 import cn.weiquan.support.ApplicationIT;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,7 +38,7 @@ abstract class IntakeSupport extends ApplicationIT {
   }
 
   static LocalDate today() {
-    return PartyClock.today();
+    return EngineClock.today();
   }
 
   /** A dispute as the seed's example: a kettle bought on Tmall that leaks current; the merchant is merchantUser. */

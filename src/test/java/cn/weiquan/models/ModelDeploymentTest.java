@@ -2,6 +2,7 @@ package cn.weiquan.models;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.weiquan.support.ProjectFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -30,8 +31,17 @@ class ModelDeploymentTest {
 
   @Test
   void everyModelAndFormPassesTheChecksAndDeploysToARealEngine() throws IOException {
-    ModelCheck check = ModelCheck.of(Path.of("processes"), Path.of("forms"));
+    // found from the compiled tests, not the working directory: run from anywhere, it checks the project's models
+    Path processes = ProjectFiles.path("processes");
+    Path forms = ProjectFiles.path("forms");
+    ModelCheck check = ModelCheck.of(processes, forms);
     assertThat(check.problems()).isEmpty();
+    long bpmn = ModelCheck.files(processes, ".bpmn").size();
+    long dmn = ModelCheck.files(processes, ".dmn").size();
+    // a check that finds nothing to check proves nothing
+    assertThat(bpmn).as("BPMN files under " + processes).isPositive();
+    assertThat(dmn).as("DMN files under " + processes).isPositive();
+    assertThat(check.forms()).as("forms under " + forms).isNotEmpty();
 
     RepositoryService repository = engine.getRepositoryService();
     DeploymentBuilder builder = repository.createDeployment().name("model-check");
@@ -42,15 +52,11 @@ class ModelDeploymentTest {
         files++;
       }
     }
-    if (files == 0) {
-      return; // nothing modelled yet; the negative test below still proves the checks
-    }
+    assertThat(files).isEqualTo(bpmn + dmn + check.forms().size());
     deployment = builder.deploy();
 
-    long bpmn = ModelCheck.files(Path.of("processes"), ".bpmn").size();
     assertThat(repository.createProcessDefinitionQuery().deploymentId(deployment.getId()).count())
         .as("each BPMN file defines at least one process").isGreaterThanOrEqualTo(bpmn);
-    long dmn = ModelCheck.files(Path.of("processes"), ".dmn").size();
     assertThat(repository.createDecisionDefinitionQuery().deploymentId(deployment.getId()).count())
         .as("each DMN file defines at least one decision").isGreaterThanOrEqualTo(dmn);
     assertThat(repository.getDeploymentResourceNames(deployment.getId()))
@@ -59,7 +65,7 @@ class ModelDeploymentTest {
 
   @Test
   void brokenModelsAreReported() throws IOException {
-    Path broken = Path.of("src/test/resources/model-check/broken");
+    Path broken = ProjectFiles.path("src/test/resources/model-check/broken");
     ModelCheck check = ModelCheck.of(broken, broken);
 
     assertThat(check.problems())

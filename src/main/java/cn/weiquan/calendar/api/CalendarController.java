@@ -1,12 +1,18 @@
 package cn.weiquan.calendar.api;
 
-import cn.weiquan.api.BadRequestException;
+import cn.weiquan.api.ApiException;
+import cn.weiquan.api.ApiJson;
+import cn.weiquan.api.Day;
 import cn.weiquan.calendar.Deadlines;
 import cn.weiquan.calendar.StatutoryPeriod;
 import cn.weiquan.calendar.YearNotCoveredException;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.BiFunction;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -21,10 +27,15 @@ public class CalendarController {
   static final int MAX_DAYS = 3650;
 
   private final Deadlines deadlines;
+  private final ApiJson json;
 
-  public CalendarController(Deadlines deadlines) {
+  public CalendarController(Deadlines deadlines, ApiJson json) {
     this.deadlines = deadlines;
+    this.json = json;
   }
+
+  /** The question of both period endpoints: a start day and a number of days. */
+  public record PeriodQuery(@NotNull @Day LocalDate from, @NotNull @Min(0) @Max(MAX_DAYS) Integer days) {}
 
   public record PeriodAnswer(LocalDate from, int days, LocalDate due) {}
 
@@ -47,43 +58,19 @@ public class CalendarController {
     return deadlines.periods().all();
   }
 
-  // parameters are parsed here, not bound by Spring, so that every bad value is a problem naming its parameter
-  private PeriodAnswer answer(String from, String daysText, BiFunction<LocalDate, Integer, LocalDate> count) {
-    LocalDate start = parseDate(from);
-    int days = parseDays(daysText);
+  // the parameters are read as text and checked like a body, so that every bad value is a problem naming its parameter
+  private PeriodAnswer answer(String from, String days, BiFunction<LocalDate, Integer, LocalDate> count) {
+    Map<String, String> parameters = new HashMap<>();
+    parameters.put("from", from);
+    parameters.put("days", days);
+    PeriodQuery query = json.parameters(parameters, PeriodQuery.class);
     try {
-      return new PeriodAnswer(start, days, count.apply(start, days));
+      return new PeriodAnswer(query.from(), query.days(), count.apply(query.from(), query.days()));
     } catch (YearNotCoveredException e) {
       // the start date's own year missing is the caller's 'from'; a later year is reached through 'days'
-      String field = e.year() == start.getYear() ? "from" : "days";
-      throw new BadRequestException(field, e.getMessage());
-    }
-  }
-
-  private static int parseDays(String days) {
-    if (days == null || days.isBlank()) {
-      throw new BadRequestException("days", "parameter 'days' is required");
-    }
-    int value;
-    try {
-      value = Integer.parseInt(days.trim());
-    } catch (NumberFormatException e) {
-      throw new BadRequestException("days", "'days' must be a whole number, was '" + days + "'");
-    }
-    if (value < 0 || value > MAX_DAYS) {
-      throw new BadRequestException("days", "'days' must be between 0 and " + MAX_DAYS + ", was " + value);
-    }
-    return value;
-  }
-
-  private static LocalDate parseDate(String from) {
-    if (from == null || from.isBlank()) {
-      throw new BadRequestException("from", "parameter 'from' is required (YYYY-MM-DD)");
-    }
-    try {
-      return LocalDate.parse(from.trim());
-    } catch (DateTimeParseException e) {
-      throw new BadRequestException("from", "'from' must be a date YYYY-MM-DD, was '" + from + "'");
+      String field = e.year() == query.from().getYear() ? "from" : "days";
+      throw ApiException.badRequest(field, "year-not-covered",
+          e.year() + " 年的官方节假日安排尚未载入，无法按工作日计算（「" + field + "」）", e.getMessage());
     }
   }
 }

@@ -1,18 +1,19 @@
 package cn.weiquan.intake.complaint;
 
+import cn.weiquan.api.AmountCheck;
 import cn.weiquan.api.ApiCaller;
+import cn.weiquan.api.ApiJson;
 import cn.weiquan.intake.CaseAccess;
 import cn.weiquan.intake.CaseStarter;
 import cn.weiquan.intake.CaseStatus;
 import cn.weiquan.intake.CaseStatusService;
 import cn.weiquan.intake.Filings;
 import cn.weiquan.intake.IntakeVariables;
-import cn.weiquan.intake.PartyClock;
-import cn.weiquan.intake.StrictJson;
-import cn.weiquan.intake.Yuan;
+import cn.weiquan.platform.ProcessKeys;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.http.MediaType;
@@ -29,7 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/complaints")
 public class ComplaintController {
-  static final String PROCESS_KEY = "enterprise-complaint";
+  static final String PROCESS_KEY = ProcessKeys.ENTERPRISE_COMPLAINT;
   // enterprise-complaint's start variables (helper-contracts.md, form-complaint-register)
   static final String COMPLAINANT_NAME = "complainantName";
   static final String COMPLAINANT_PHONE = "complainantPhone";
@@ -47,12 +48,12 @@ public class ComplaintController {
   static final String MEDIA_EXPOSURE = "mediaExposure";
   static final String REPEAT_COMPLAINT = "repeatComplaint";
 
-  private final StrictJson json;
+  private final ApiJson json;
   private final CaseStarter starter;
   private final CaseAccess access;
   private final CaseStatusService status;
 
-  public ComplaintController(StrictJson json, CaseStarter starter, CaseAccess access, CaseStatusService status) {
+  public ComplaintController(ApiJson json, CaseStarter starter, CaseAccess access, CaseStatusService status) {
     this.json = json;
     this.starter = starter;
     this.access = access;
@@ -89,12 +90,13 @@ public class ComplaintController {
     v.put(COMPLAINANT_EMAIL, f.complainant().email());
     v.put(CONTACT_CHANNEL, f.contactChannel().code());
     v.put(TRANSFER_NO, f.transferNo());
-    v.put(OCCURRED_ON, PartyClock.notFuture("occurredOn", f.occurredOn()).toString()); // the start form keeps it as text
+    v.put(OCCURRED_ON, f.occurredOn().toString()); // the start form keeps it as text
     v.put(LOCATION, f.location());
     v.put(CATEGORY, f.category().code());
     v.put(DESCRIPTION, f.description());
     v.put(CLAIM, f.claim());
-    v.put(AMOUNT_CLAIMED, Yuan.parse("amountClaimed", f.amountClaimed(), false).toPlainString());
+    BigDecimal claimed = AmountCheck.yuan(f.amountClaimed());
+    v.put(AMOUNT_CLAIMED, (claimed == null ? BigDecimal.ZERO.setScale(2) : claimed).toPlainString());
     v.put(SAFETY_HAZARD, Boolean.TRUE.equals(f.safetyHazard()));
     v.put(PERSONAL_INJURY, Boolean.TRUE.equals(f.personalInjury()));
     v.put(MEDIA_EXPOSURE, Boolean.TRUE.equals(f.mediaExposure()));

@@ -1,10 +1,13 @@
 package cn.weiquan.intake.complaint;
 
+import cn.weiquan.api.Amount;
+import cn.weiquan.api.Day;
 import com.fasterxml.jackson.annotation.JsonValue;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
@@ -18,12 +21,12 @@ public record ComplaintFiling(
     @NotNull @Valid Complainant complainant,
     @NotNull ContactChannel contactChannel,
     @Size(max = 100) String transferNo,
-    @NotNull LocalDate occurredOn,
+    @NotNull @Day @PastOrPresent LocalDate occurredOn,
     @NotBlank @Size(max = 500) String location,
     @NotNull Category category,
     @NotBlank @Size(max = 4000) String description,
     @NotBlank @Size(max = 2000) String claim,
-    @Size(max = 40) String amountClaimed,
+    @Amount String amountClaimed,
     Boolean safetyHazard,
     Boolean personalInjury,
     Boolean mediaExposure,

@@ -1,5 +1,6 @@
 package cn.weiquan.intake.dispute;
 
+import cn.weiquan.api.Day;
 import cn.weiquan.intake.dispute.DisputeCodes.ConsumerDecision;
 import cn.weiquan.intake.dispute.DisputeCodes.MerchantAnswer;
 import cn.weiquan.intake.dispute.DisputeCodes.NextChannel;
@@ -8,6 +9,7 @@ import cn.weiquan.intake.dispute.DisputeCodes.Party;
 import java.time.LocalDate;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 
 /** The parties' answers to a running dispute, each correlated as the BPMN message of the same name. */
@@ -26,7 +28,7 @@ public final class DisputeAnswers {
    * window counts from it); appealedBy says which party appealed.
    */
   public record OfficialDecision(@NotNull OfficialDecisionKind kind, @Size(max = 200) String authority,
-      @Size(max = 4000) String outcome, LocalDate servedOn, Party appealedBy) {}
+      @Size(max = 4000) String outcome, @Day @PastOrPresent LocalDate servedOn, Party appealedBy) {}
 
   /** POST /withdraw → Withdraw. */
   public record Withdrawal(@NotBlank @Size(max = 2000) String reason) {}

@@ -2,7 +2,10 @@ package cn.weiquan.intake.dispute;
 
 import static cn.weiquan.intake.dispute.DisputeFields.*;
 
+import cn.weiquan.api.AmountCheck;
 import cn.weiquan.api.ApiCaller;
+import cn.weiquan.api.ApiException;
+import cn.weiquan.api.ApiJson;
 import cn.weiquan.intake.CaseAccess;
 import cn.weiquan.intake.CaseAccess.Role;
 import cn.weiquan.intake.CaseMessages;
@@ -12,12 +15,9 @@ import cn.weiquan.intake.CaseStatusService;
 import cn.weiquan.intake.EvidenceStore;
 import cn.weiquan.intake.EvidenceStore.Timing;
 import cn.weiquan.intake.Filings;
-import cn.weiquan.intake.IntakeException;
 import cn.weiquan.intake.IntakeProperties;
 import cn.weiquan.intake.IntakeVariables;
-import cn.weiquan.intake.PartyClock;
-import cn.weiquan.intake.StrictJson;
-import cn.weiquan.intake.Yuan;
+import cn.weiquan.platform.EngineClock;
 import cn.weiquan.platform.WeiquanGroups;
 import cn.weiquan.intake.dispute.DisputeAnswers.ConsumerDecisionBody;
 import cn.weiquan.intake.dispute.DisputeAnswers.MerchantResponse;
@@ -27,6 +27,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.math.BigDecimal;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.HashMap;
@@ -34,7 +35,6 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -55,7 +55,7 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api/disputes")
 public class DisputeController {
 
-  private final StrictJson json;
+  private final ApiJson json;
   private final CaseStarter starter;
   private final CaseAccess access;
   private final CaseStatusService status;
@@ -65,7 +65,7 @@ public class DisputeController {
   private final IdentityService identity;
   private final RuntimeService runtime;
 
-  public DisputeController(StrictJson json, CaseStarter starter, CaseAccess access, CaseStatusService status,
+  public DisputeController(ApiJson json, CaseStarter starter, CaseAccess access, CaseStatusService status,
       CaseMessages messages, EvidenceStore evidence, IntakeProperties properties, IdentityService identity,
       RuntimeService runtime) {
     this.json = json;
@@ -111,7 +111,8 @@ public class DisputeController {
     CaseAccess.CaseRef ref = access.act(PROCESS_KEY, caseNo, caller, Role.MERCHANT);
     MerchantResponse answer = json.read(body, MerchantResponse.class);
     if (answer.answer() == DisputeCodes.MerchantAnswer.OFFER && (answer.offer() == null || answer.offer().isBlank())) {
-      throw IntakeException.badRequest("offer", "'offer' is required when the answer is offer");
+      throw ApiException.badRequest("offer", "required", "答复为 offer（提出方案）时，「offer」为必填项",
+          "'offer' is required when the answer is offer");
     }
     Map<String, Object> variables = new HashMap<>();
     variables.put(MERCHANT_ANSWER, answer.answer().code());
@@ -128,7 +129,8 @@ public class DisputeController {
     CaseAccess.CaseRef ref = access.act(PROCESS_KEY, caseNo, caller, Role.CLAIMANT);
     ConsumerDecisionBody decision = json.read(body, ConsumerDecisionBody.class);
     if (decision.decision() == DisputeCodes.ConsumerDecision.ESCALATE && decision.nextChannel() == null) {
-      throw IntakeException.badRequest("nextChannel", "'nextChannel' is required when the decision is escalate");
+      throw ApiException.badRequest("nextChannel", "required", "选择 escalate（继续维权）时，「nextChannel」为必填项",
+          "'nextChannel' is required when the decision is escalate");
     }
     Map<String, Object> variables = new HashMap<>();
     variables.put(CONSUMER_DECISION, decision.decision().code());
@@ -158,12 +160,13 @@ public class DisputeController {
       case JUDGMENT -> {
         variables.put("judgmentSummary", required("outcome", decision.outcome()));
         if (decision.servedOn() != null) {
-          variables.put(JUDGMENT_SERVED_AT, PartyClock.startOf(PartyClock.notFuture("servedOn", decision.servedOn())));
+          variables.put(JUDGMENT_SERVED_AT, EngineClock.startOf(decision.servedOn()));
         }
       }
       case APPEAL -> {
         if (decision.appealedBy() == null) {
-          throw IntakeException.badRequest("appealedBy", "'appealedBy' is required when kind is appeal");
+          throw ApiException.badRequest("appealedBy", "required", "kind 为 appeal（上诉）时，「appealedBy」为必填项",
+              "'appealedBy' is required when kind is appeal");
         }
         variables.put("appealedBy", decision.appealedBy().code());
       }
@@ -174,7 +177,8 @@ public class DisputeController {
 
   private static String required(String field, String value) {
     if (value == null || value.isBlank()) {
-      throw IntakeException.badRequest(field, "'" + field + "' is required for this kind of decision");
+      throw ApiException.badRequest(field, "required", "此类决定须填写「" + field + "」",
+          "'" + field + "' is required for this kind of decision");
     }
     return value;
   }
@@ -206,10 +210,11 @@ public class DisputeController {
     CaseAccess.CaseRef ref = access.act(PROCESS_KEY, caseNo, caller, Role.CLAIMANT, Role.MERCHANT);
     Party party = party(ref, from);
     if (description == null || description.isBlank()) {
-      throw IntakeException.badRequest("description", "'description' is required");
+      throw ApiException.required("description");
     }
     if (description.length() > 4000) {
-      throw IntakeException.badRequest("description", "'description' must have at most 4000 characters");
+      throw ApiException.badRequest("description", "too-long", "「description」最多 4000 个字符",
+          "'description' must have at most 4000 characters");
     }
     List<EvidenceStore.EvidenceFile> contents = Filings.files(files, properties.evidence());
 
@@ -227,7 +232,7 @@ public class DisputeController {
         messages.deliver(ref, MSG_EVIDENCE_SUBMITTED, variables, ENDPOINTS);
         return ResponseEntity.status(HttpStatus.CREATED)
             .body(new EvidenceReceipt(caseNo, id, party.code(), "in-time", true));
-      } catch (IntakeException windowClosedMeanwhile) {
+      } catch (ApiException windowClosedMeanwhile) {
         closedAt = closedAt(ref);
         timing = Timing.LATE;
         evidence.markTiming(id, timing);
@@ -236,7 +241,8 @@ public class DisputeController {
     if (timing == Timing.LATE) {
       countLate(ref);
       String closed = closedAt == null ? null : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(CaseStatusService.beijing(closedAt));
-      throw new IntakeException(HttpStatus.CONFLICT, null,
+      throw new ApiException(HttpStatus.CONFLICT, null, "evidence-late",
+          "案件 " + caseNo + " 的举证期限已于 " + closed + "（北京时间）届满；本次证据已作为逾期证据保存在案件中",
           "the evidence window of case " + caseNo + " closed at " + closed
               + " (Beijing time); the evidence is kept on the case as late evidence")
           .with("closedAt", closed)
@@ -249,7 +255,7 @@ public class DisputeController {
   /** The instant the evidence window closed: its legal deadline once passed, else when the case stopped waiting. */
   private Date closedAt(CaseAccess.CaseRef ref) {
     Object due = status.variables(ref.processInstanceId()).get(EVIDENCE_DUE);
-    Date now = ClockUtil.getCurrentTime();
+    Date now = EngineClock.now();
     if (due instanceof Date deadline && !now.before(deadline)) {
       return deadline;
     }
@@ -283,10 +289,13 @@ public class DisputeController {
     Party party = switch (from) {
       case "consumer" -> Party.CONSUMER;
       case "merchant" -> Party.MERCHANT;
-      default -> throw IntakeException.badRequest("from", "'from' must be one of [consumer, merchant]");
+      default -> throw ApiException.badRequest("from", "one-of", "「from」须为以下之一：consumer、merchant",
+          "'from' must be one of [consumer, merchant]");
     };
     if (party == Party.CONSUMER ? !ref.is(Role.CLAIMANT) : !ref.is(Role.MERCHANT)) {
-      throw new IntakeException(HttpStatus.FORBIDDEN, "from", "the caller does not act for the " + from + " of this case");
+      throw new ApiException(HttpStatus.FORBIDDEN, "from", "not-your-party",
+          "您不代表本案的" + (party == Party.CONSUMER ? "消费者" : "经营者"),
+          "the caller does not act for the " + from + " of this case");
     }
     return party;
   }
@@ -304,25 +313,28 @@ public class DisputeController {
     v.put(SHOP_ID, f.merchant().shopId());
     v.put(PURCHASE_CHANNEL, purchase.channel().code());
     v.put(ITEM_NAME, purchase.item());
-    v.put(PRICE, Yuan.parse("purchase.price", purchase.price(), true).toPlainString());
+    v.put(PRICE, AmountCheck.yuan(purchase.price()).toPlainString());
     v.put(QUANTITY, purchase.quantity());
-    v.put(PAID_AT, PartyClock.startOf(PartyClock.notFuture("purchase.paidAt", purchase.paidAt())));
-    v.put(RECEIVED_AT, PartyClock.startOf(PartyClock.notFuture("purchase.receivedAt", purchase.receivedAt())));
+    v.put(PAID_AT, EngineClock.startOf(purchase.paidAt()));
+    v.put(RECEIVED_AT, EngineClock.startOf(purchase.receivedAt()));
     if (purchase.receivedAt() != null && purchase.receivedAt().isBefore(purchase.paidAt().minusYears(1))) {
-      throw IntakeException.badRequest("purchase.receivedAt", "'purchase.receivedAt' lies more than a year before paidAt");
+      throw ApiException.badRequest("purchase.receivedAt", "before-payment", "「purchase.receivedAt」早于付款日一年以上",
+          "'purchase.receivedAt' lies more than a year before paidAt");
     }
     v.put(CATEGORY, f.category().code());
     v.put(DESCRIPTION, f.description());
     v.put(CLAIM_REFUND, Boolean.TRUE.equals(f.claims().refund()));
     v.put(CLAIM_REPLACE, Boolean.TRUE.equals(f.claims().replace()));
     v.put(CLAIM_REPAIR, Boolean.TRUE.equals(f.claims().repair()));
-    v.put(CLAIM_AMOUNT, Yuan.parse("claims.compensation", f.claims().compensation(), false).toPlainString());
-    v.put(HARM_KNOWN_ON, PartyClock.startOf(PartyClock.notFuture("harmKnownOn", f.harmKnownOn())));
+    BigDecimal compensation = AmountCheck.yuan(f.claims().compensation());
+    v.put(CLAIM_AMOUNT, (compensation == null ? BigDecimal.ZERO.setScale(2) : compensation).toPlainString());
+    v.put(HARM_KNOWN_ON, EngineClock.startOf(f.harmKnownOn()));
     v.put(ARBITRATION_AGREEMENT, Boolean.TRUE.equals(f.arbitrationAgreement()));
     boolean report = Boolean.TRUE.equals(f.reportViolation());
     v.put(REPORT_VIOLATION, report);
     if (report && f.reporter() == null) {
-      throw IntakeException.badRequest("reporter", "'reporter' is required when reportViolation is true");
+      throw ApiException.badRequest("reporter", "required", "举报违法行为（reportViolation 为 true）时，「reporter」为必填项",
+          "'reporter' is required when reportViolation is true");
     }
     if (f.reporter() != null) {
       v.put(REPORTER_NAME, f.reporter().name());
@@ -348,7 +360,8 @@ public class DisputeController {
       user = properties.merchantUsers().get(merchant.shopId());
     }
     if (user != null && identity.createUserQuery().userId(user).memberOfGroup(WeiquanGroups.API_CLIENTS).count() == 0) {
-      throw IntakeException.badRequest("merchant.apiUser", "'merchant.apiUser' names no Weiquan api client");
+      throw ApiException.badRequest("merchant.apiUser", "unknown-client", "「merchant.apiUser」不是维权平台的接口客户端",
+          "'merchant.apiUser' names no Weiquan api client");
     }
     return user;
   }

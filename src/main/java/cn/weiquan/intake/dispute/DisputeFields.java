@@ -1,11 +1,12 @@
 package cn.weiquan.intake.dispute;
 
 import cn.weiquan.dispute.DisputeVariables;
+import cn.weiquan.platform.ProcessKeys;
 import java.util.Map;
 
 /** The consumer-dispute names the channel writes and correlates: DisputeVariables' where it has them, the rest here. */
 final class DisputeFields {
-  static final String PROCESS_KEY = DisputeVariables.PROCESS_KEY;
+  static final String PROCESS_KEY = ProcessKeys.CONSUMER_DISPUTE;
 
   static final String CONSUMER_NAME = DisputeVariables.CONSUMER_NAME;
   static final String CONSUMER_PHONE = DisputeVariables.CONSUMER_PHONE;

@@ -1,5 +1,7 @@
 package cn.weiquan.intake.dispute;
 
+import cn.weiquan.api.Amount;
+import cn.weiquan.api.Day;
 import cn.weiquan.intake.dispute.DisputeCodes.Category;
 import cn.weiquan.intake.dispute.DisputeCodes.Platform;
 import cn.weiquan.intake.dispute.DisputeCodes.PurchaseChannel;
@@ -9,6 +11,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
@@ -16,7 +19,8 @@ import java.util.List;
 
 /**
  * POST /api/disputes: a consumer's dispute as a party's system files it. Money is text ("199.00") or a JSON
- * number, read exactly; dates are ISO days ("2026-03-05"), not after today in Beijing. Text is kept verbatim.
+ * number, read exactly ({@link Amount}); dates are ISO days ("2026-03-05") from 1990 ({@link Day}), not after today in
+ * Beijing. Text is kept verbatim.
  */
 public record DisputeFiling(
     @Size(max = 200) @Pattern(regexp = "[\\x21-\\x7E]+", message = "must be printable ASCII without spaces") String externalReference,
@@ -26,7 +30,7 @@ public record DisputeFiling(
     @NotNull Category category,
     @NotBlank @Size(max = 4000) String description,
     @NotNull @Valid Claims claims,
-    @NotNull LocalDate harmKnownOn,
+    @NotNull @Day @PastOrPresent LocalDate harmKnownOn,
     @Size(max = 20) List<@NotBlank @Size(max = 500) String> evidence,
     Boolean reportViolation,
     @Valid Reporter reporter,
@@ -49,14 +53,14 @@ public record DisputeFiling(
 
   public record Purchase(
       @NotBlank @Size(max = 200) String item,
-      @NotBlank @Size(max = 40) String price,
+      @NotBlank @Amount String price,
       @NotNull @Min(1) @Max(1000000) Integer quantity,
-      @NotNull LocalDate paidAt,
-      LocalDate receivedAt,
+      @NotNull @Day @PastOrPresent LocalDate paidAt,
+      @Day @PastOrPresent LocalDate receivedAt,
       @NotNull PurchaseChannel channel) {}
 
   /** compensation: the amount claimed besides refund/replace/repair, in yuan. */
-  public record Claims(Boolean refund, Boolean replace, Boolean repair, @Size(max = 40) String compensation) {}
+  public record Claims(Boolean refund, Boolean replace, Boolean repair, @Amount String compensation) {}
 
   /** A person reporting a violation to the regulator; confidential, never shown to the merchant. */
   public record Reporter(

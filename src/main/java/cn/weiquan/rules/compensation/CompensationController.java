@@ -1,10 +1,19 @@
 package cn.weiquan.rules.compensation;
 
-import cn.weiquan.api.BadRequestException;
-import cn.weiquan.rules.JsonInput;
+import cn.weiquan.api.Amount;
+import cn.weiquan.api.AmountCheck;
+import cn.weiquan.api.ApiException;
+import cn.weiquan.api.ApiJson;
 import cn.weiquan.rules.compensation.QuoteRequest.ClaimItem;
-import cn.weiquan.rules.compensation.QuoteRequest.Rules;
-import java.util.ArrayList;
+import com.fasterxml.jackson.annotation.JsonValue;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,20 +29,100 @@ public class CompensationController {
   private static final int MAX_ITEMS = 50;
 
   private final CompensationService compensation;
+  private final ApiJson json;
 
-  public CompensationController(CompensationService compensation) {
+  public CompensationController(CompensationService compensation, ApiJson json) {
     this.compensation = compensation;
+    this.json = json;
+  }
+
+  /**
+   * The request body. Every field is checked for its form; which ones the named rule needs is checked by the rule's
+   * validation group (fraud: price; food-safety: price, loss; late-shipment: platform, price; lost-wages: dailyIncome,
+   * days, status; courier-loss: carrier, loss, postage for postal-registered; company-policy: items).
+   */
+  public record QuoteBody(
+      @NotNull Rule rule,
+      @NotNull(groups = {Rule.Fraud.class, Rule.FoodSafety.class, Rule.LateShipment.class}) @Amount String price,
+      @NotNull(groups = {Rule.FoodSafety.class, Rule.CourierLoss.class}) @Amount String loss,
+      Code.ClaimBasis claimBasis,
+      @NotNull(groups = Rule.LateShipment.class) Code.Platform platform,
+      @NotNull(groups = Rule.LostWages.class) @Amount String dailyIncome,
+      @NotNull(groups = Rule.LostWages.class) @Min(0) @Max(MAX_DAYS) Integer days,
+      @NotNull(groups = Rule.LostWages.class) Code.WorkStatus status,
+      @NotNull(groups = Rule.CourierLoss.class) Code.Carrier carrier,
+      @Amount String postage,
+      @NotEmpty(groups = Rule.CompanyPolicy.class) @Size(max = MAX_ITEMS) List<@NotNull @Valid Item> items) {}
+
+  /** One item of a company-policy claim. */
+  public record Item(@NotNull Code.ItemType type, @NotNull @Amount String amount) {}
+
+  /** The rules, each with the validation group of the fields it needs. */
+  public enum Rule {
+    FRAUD(Fraud.class), FOOD_SAFETY(FoodSafety.class), LATE_SHIPMENT(LateShipment.class), LOST_WAGES(LostWages.class),
+    COURIER_LOSS(CourierLoss.class), COMPANY_POLICY(CompanyPolicy.class);
+
+    interface Fraud {}
+    interface FoodSafety {}
+    interface LateShipment {}
+    interface LostWages {}
+    interface CourierLoss {}
+    interface CompanyPolicy {}
+
+    private final Class<?> fields;
+
+    Rule(Class<?> fields) {
+      this.fields = fields;
+    }
+
+    @JsonValue
+    public String code() {
+      return Code.of(this);
+    }
+  }
+
+  /** The codes of the enumerated fields (QuoteRequest.Rules lists them for the service). */
+  public static final class Code {
+    private Code() {}
+
+    public enum ClaimBasis { PRICE, LOSS; @JsonValue public String code() { return of(this); } }
+
+    public enum Platform { TAOBAO, TMALL; @JsonValue public String code() { return of(this); } }
+
+    public enum WorkStatus {
+      EMPLOYED, SELF_EMPLOYED, PAID_LEAVE, RETIRED;
+      @JsonValue public String code() { return of(this); }
+    }
+
+    public enum Carrier { COURIER, POSTAL_REGISTERED; @JsonValue public String code() { return of(this); } }
+
+    public enum ItemType {
+      MEDICAL, LOST_WAGES, RETURN, EMOTIONAL;
+      @JsonValue public String code() { return of(this); }
+    }
+
+    static String of(Enum<?> value) {
+      return value == null ? null : value.name().toLowerCase().replace('_', '-');
+    }
   }
 
   @PostMapping(path = "/api/compensation/quote", consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
-  public Map<String, Object> quote(@RequestBody(required = false) String body) {
-    QuoteRequest request = read(JsonInput.parse(body));
+  public Map<String, Object> quote(
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = QuoteBody.class)))
+      @RequestBody(required = false) byte[] body) {
+    QuoteBody in = json.read(body, QuoteBody.class);
+    json.validate(in, in.rule().fields);
+    if (in.carrier() == Code.Carrier.POSTAL_REGISTERED && in.postage() == null) {
+      throw ApiException.badRequest("postage", "required", "挂号信件（postal-registered）须填写「postage」（邮资）",
+          "'postage' is required for postal-registered");
+    }
+    QuoteRequest request = request(in);
     CompensationQuote quote;
     try {
       quote = compensation.quote(request);
     } catch (QuoteInputException e) {
-      throw new BadRequestException(e.field(), e.getMessage());
+      throw ApiException.badRequest(e.field(), "invalid", "「" + e.field() + "」不符合该规则的要求", e.getMessage());
     }
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("rule", request.rule());
@@ -46,37 +135,12 @@ public class CompensationController {
     return answer;
   }
 
-  /** Reads only the fields of the named rule, so a missing one is named before the rule runs. */
-  static QuoteRequest read(JsonInput in) {
-    String rule = in.text("rule", Rules.ALL, true);
-    return switch (rule) {
-      case Rules.FRAUD -> QuoteRequest.fraud(in.money("price", true));
-      case Rules.FOOD_SAFETY -> QuoteRequest.foodSafety(
-          in.money("price", true), in.money("loss", true), in.text("claimBasis", Rules.CLAIM_BASES, false));
-      case Rules.LATE_SHIPMENT -> QuoteRequest.lateShipment(
-          in.text("platform", Rules.PLATFORMS, true), in.money("price", true));
-      case Rules.LOST_WAGES -> QuoteRequest.lostWages(
-          in.money("dailyIncome", true), in.integer("days", 0, MAX_DAYS, true),
-          in.text("status", Rules.WORK_STATUSES, true));
-      case Rules.COURIER_LOSS -> {
-        String carrier = in.text("carrier", Rules.CARRIERS, true);
-        yield QuoteRequest.courierLoss(carrier, in.money("loss", true),
-            in.money("postage", "postal-registered".equals(carrier)));
-      }
-      default -> {
-        List<ClaimItem> items = new ArrayList<>();
-        List<JsonInput> elements = in.objects("items", MAX_ITEMS, true);
-        for (int i = 0; i < elements.size(); i++) {
-          JsonInput item = elements.get(i);
-          String prefix = "items[" + i + "].";
-          try {
-            items.add(new ClaimItem(item.text("type", Rules.ITEM_TYPES, true), item.money("amount", true)));
-          } catch (BadRequestException e) {
-            throw new BadRequestException(prefix + e.field(), e.getMessage());
-          }
-        }
-        yield QuoteRequest.companyPolicy(items);
-      }
-    };
+  static QuoteRequest request(QuoteBody in) {
+    List<ClaimItem> items = in.items() == null ? null : in.items().stream()
+        .map(item -> new ClaimItem(item.type().code(), AmountCheck.yuan(item.amount())))
+        .toList();
+    return new QuoteRequest(in.rule().code(), AmountCheck.yuan(in.price()), AmountCheck.yuan(in.loss()),
+        Code.of(in.claimBasis()), Code.of(in.platform()), AmountCheck.yuan(in.dailyIncome()), in.days(),
+        Code.of(in.status()), Code.of(in.carrier()), AmountCheck.yuan(in.postage()), items);
   }
 }
