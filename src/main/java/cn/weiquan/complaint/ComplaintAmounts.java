@@ -1,30 +1,25 @@
 package cn.weiquan.complaint;
 
+import cn.weiquan.rules.Money;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 
-/** Amounts in yuan as the forms and the contract carry them: Strings with two decimals ("0.00"). */
+/** Amounts in yuan as the forms and the contract carry them: Strings with two decimals ("0.00"), read by {@link Money}. */
 public final class ComplaintAmounts {
   private ComplaintAmounts() {}
 
-  /** Parses a form value ("120", "120.5", null) into yuan, scale 2; rejects negative or malformed amounts. */
+  /** Parses a form value ("120", "120.5", null) into yuan, scale 2; refuses negative, malformed or finer-than-fen amounts. */
   public static BigDecimal yuan(Object value, String field) {
     if (value == null || value.toString().isBlank()) {
-      return BigDecimal.ZERO.setScale(2);
+      return Money.ZERO;
     }
-    BigDecimal amount;
     try {
-      amount = new BigDecimal(value.toString().strip());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(field + " 不是有效金额: " + value);
+      return Money.of(value);
+    } catch (Money.InvalidMoney e) {
+      throw new IllegalArgumentException(e.chinese(field), e);
     }
-    if (amount.signum() < 0) {
-      throw new IllegalArgumentException(field + " 不能为负数: " + value);
-    }
-    return amount.setScale(2, RoundingMode.HALF_UP);
   }
 
   public static String text(BigDecimal yuan) {
-    return yuan.setScale(2, RoundingMode.HALF_UP).toPlainString();
+    return Money.text(yuan);
   }
 }

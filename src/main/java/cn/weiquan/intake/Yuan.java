@@ -1,13 +1,12 @@
 package cn.weiquan.intake;
 
+import cn.weiquan.rules.Money;
 import java.math.BigDecimal;
-import java.util.regex.Pattern;
 
-/** Money as parties send it: yuan as text or a JSON number's own digits, at most two decimals, never through double. */
+/** Money as parties send it: yuan as text or a JSON number's own digits, read by {@link Money} (one limit, no rounding). */
 public final class Yuan {
   /** Larger amounts are typing errors, not claims (¥100,000,000). */
-  public static final BigDecimal MAX = new BigDecimal("100000000.00");
-  private static final Pattern AMOUNT = Pattern.compile("\\d{1,9}(\\.\\d{1,2})?");
+  public static final BigDecimal MAX = Money.MAX;
 
   private Yuan() {}
 
@@ -17,20 +16,12 @@ public final class Yuan {
       if (required) {
         throw IntakeException.badRequest(field, "'" + field + "' is required");
       }
-      return BigDecimal.ZERO.setScale(2);
+      return Money.ZERO;
     }
-    String trimmed = text.trim();
-    if (trimmed.startsWith("-")) {
-      throw IntakeException.badRequest(field, "'" + field + "' must not be negative");
+    try {
+      return Money.parse(text);
+    } catch (Money.InvalidMoney e) {
+      throw IntakeException.badRequest(field, e.message(field));
     }
-    if (!AMOUNT.matcher(trimmed).matches()) {
-      throw IntakeException.badRequest(field,
-          "'" + field + "' must be an amount in yuan with at most two decimals, such as \"100.00\"");
-    }
-    BigDecimal amount = new BigDecimal(trimmed);
-    if (amount.compareTo(MAX) > 0) {
-      throw IntakeException.badRequest(field, "'" + field + "' must not exceed 100000000.00 yuan");
-    }
-    return amount.setScale(2);
   }
 }

@@ -12,16 +12,14 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
- * Reads a JSON request body field by field, exactly: money as a JSON string or number parsed to
- * BigDecimal without passing through double. Every fault is a {@link BadRequestException} naming the field.
+ * Reads a JSON request body field by field, exactly: money as a JSON string or number read by {@link Money}
+ * without passing through double. Every fault is a {@link BadRequestException} naming the field.
  */
 public final class JsonInput {
-  /** Larger claims are typing errors, not cases (¥100,000,000). */
-  public static final BigDecimal MAX_MONEY = new BigDecimal("100000000.00");
-  private static final Pattern MONEY = Pattern.compile("\\d{1,12}(\\.\\d{1,2})?");
+  /** Larger claims are typing errors, not cases: {@link Money#MAX}. */
+  public static final BigDecimal MAX_MONEY = Money.MAX;
   private static final ObjectMapper EXACT = JsonMapper.builder()
       .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
       .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
@@ -71,26 +69,17 @@ public final class JsonInput {
     if (node == null) {
       return missing(field, required);
     }
-    String text;
-    if (node.isTextual()) {
-      text = node.asText().trim();
-    } else if (node.isNumber()) {
-      text = node.isIntegralNumber() ? node.bigIntegerValue().toString() : node.decimalValue().toPlainString();
-    } else {
-      throw new BadRequestException(field, "'" + field + "' must be an amount in yuan such as \"100.00\"");
+    try {
+      if (node.isTextual()) {
+        return Money.parse(node.asText());
+      }
+      if (node.isNumber()) {
+        return Money.of(node.decimalValue());
+      }
+    } catch (Money.InvalidMoney e) {
+      throw new BadRequestException(field, e.message(field));
     }
-    if (text.startsWith("-")) {
-      throw new BadRequestException(field, "'" + field + "' must not be negative");
-    }
-    if (!MONEY.matcher(text).matches()) {
-      throw new BadRequestException(field,
-          "'" + field + "' must be an amount in yuan with at most two decimals, such as \"100.00\"");
-    }
-    BigDecimal amount = new BigDecimal(text);
-    if (amount.compareTo(MAX_MONEY) > 0) {
-      throw new BadRequestException(field, "'" + field + "' must not exceed 100000000.00 yuan");
-    }
-    return amount.setScale(2);
+    throw new BadRequestException(field, "'" + field + "' must be an amount in yuan such as \"100.00\"");
   }
 
   public Integer integer(String field, int min, int max, boolean required) {

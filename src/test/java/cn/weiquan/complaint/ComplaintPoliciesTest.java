@@ -49,7 +49,8 @@ class ComplaintPoliciesTest {
   void amountsAreYuanWithTwoDecimals_negativeOrMalformedRefused() {
     assertThat(ComplaintAmounts.text(ComplaintAmounts.yuan("120", "x"))).isEqualTo("120.00");
     assertThat(ComplaintAmounts.text(ComplaintAmounts.yuan(null, "x"))).isEqualTo("0.00");
-    assertThat(ComplaintAmounts.text(ComplaintAmounts.yuan("49.999", "x"))).isEqualTo("50.00");
+    // never rounded across the ¥50 approval boundary: a finer-than-fen amount is refused
+    assertThatThrownBy(() -> ComplaintAmounts.yuan("49.999", "compensationAmount")).hasMessageContaining("最多两位小数");
     assertThatThrownBy(() -> ComplaintAmounts.yuan("-1", "compensationAmount")).hasMessageContaining("compensationAmount");
     assertThatThrownBy(() -> ComplaintAmounts.yuan("十元", "compensationAmount")).hasMessageContaining("不是有效金额");
   }

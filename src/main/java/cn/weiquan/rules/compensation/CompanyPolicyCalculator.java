@@ -1,5 +1,6 @@
 package cn.weiquan.rules.compensation;
 
+import cn.weiquan.rules.Money;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,7 @@ public final class CompanyPolicyCalculator {
     List<BreakdownLine> lines = new ArrayList<>();
     BigDecimal total = Money.ZERO;
     for (QuoteRequest.ClaimItem item : items) {
-      BigDecimal claimed = Money.yuan(item.amount());
+      BigDecimal claimed = Money.exact(item.amount());
       switch (item.type()) {
         case "medical" -> lines.add(new BreakdownLine("医疗费用", claimed, "凭县级以上医院或公司指定医院出具的合法手续"));
         case "lost-wages" -> lines.add(new BreakdownLine("误工费", claimed, "凭单位出具的收入及扣发证明"));

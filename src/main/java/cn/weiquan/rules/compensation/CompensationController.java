@@ -2,6 +2,7 @@ package cn.weiquan.rules.compensation;
 
 import cn.weiquan.api.BadRequestException;
 import cn.weiquan.rules.JsonInput;
+import cn.weiquan.rules.Money;
 import cn.weiquan.rules.compensation.QuoteRequest.ClaimItem;
 import cn.weiquan.rules.compensation.QuoteRequest.Rules;
 import java.util.ArrayList;

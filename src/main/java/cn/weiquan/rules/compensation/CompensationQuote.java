@@ -1,5 +1,6 @@
 package cn.weiquan.rules.compensation;
 
+import cn.weiquan.rules.Money;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -8,7 +9,7 @@ public record CompensationQuote(BigDecimal amount, String currency, String basis
   public static final String CNY = "CNY";
 
   public CompensationQuote {
-    amount = Money.yuan(amount);
+    amount = Money.exact(amount);
     breakdown = List.copyOf(breakdown);
   }
 }

@@ -1,5 +1,6 @@
 package cn.weiquan.rules.compensation;
 
+import cn.weiquan.rules.Money;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -15,7 +16,7 @@ public final class CourierLossCalculator {
           + "但最高赔偿额不超过所收取资费的三倍。";
 
   public CompensationQuote quote(String carrier, BigDecimal loss, BigDecimal postage) {
-    BigDecimal actual = Money.yuan(loss);
+    BigDecimal actual = Money.exact(loss);
     if (!"postal-registered".equals(carrier)) {
       return new CompensationQuote(actual, CompensationQuote.CNY, COURIER_BASIS,
           List.of(new BreakdownLine("实际损失", actual, "快递企业按实际损失赔偿")));

@@ -1,5 +1,6 @@
 package cn.weiquan.rules.compensation;
 
+import cn.weiquan.rules.Money;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -7,7 +8,7 @@ import java.util.List;
 public final class FraudCalculator {
   // 消法 Art. 55: three times the price (or service fee); less than ¥500 → ¥500
   static final String FACTOR = "3";
-  static final BigDecimal MINIMUM = Money.yuan("500");
+  static final BigDecimal MINIMUM = Money.parse("500");
   static final String BASIS =
       "《消费者权益保护法》第五十五条第一款：经营者提供商品或者服务有欺诈行为的，应当按照消费者的要求增加赔偿其受到的损失，"
           + "增加赔偿的金额为消费者购买商品的价款或者接受服务的费用的三倍；增加赔偿的金额不足五百元的，为五百元。"

@@ -1,5 +1,6 @@
 package cn.weiquan.rules.compensation;
 
+import cn.weiquan.rules.Money;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -11,7 +12,7 @@ public final class LostWagesCalculator {
           + "受害时处于带薪休假或已退休的，不支持误工费（种子：消费损害索赔证据指引）。";
 
   public CompensationQuote quote(BigDecimal dailyIncome, int days, String status) {
-    BigDecimal product = Money.yuan(dailyIncome.multiply(BigDecimal.valueOf(days)));
+    BigDecimal product = Money.times(dailyIncome, days);
     boolean noLoss = "paid-leave".equals(status) || "retired".equals(status);
     BigDecimal amount = noLoss ? Money.ZERO : product;
     return new CompensationQuote(amount, CompensationQuote.CNY, BASIS, List.of(
