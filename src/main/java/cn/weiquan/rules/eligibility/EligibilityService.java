@@ -68,7 +68,7 @@ public class EligibilityService {
       punitive = false;
       reasons.add(new Reason(PURCHASE_FOR_RESALE,
           "您购买商品是为了转售或营利，不属于生活消费，不能主张惩罚性赔偿；退货、修理、赔偿损失等一般救济仍可主张。",
-          "《消费者权益保护法》第二条、第五十五条；种子案例：购买22台相机以营利为目的，不支持退一赔一"));
+          "《消费者权益保护法》第二条、第五十五条第一款"));
     }
 
     if (facts.harmKnownOn() != null && filedOn.isAfter(facts.harmKnownOn().plusYears(LIMITATION_YEARS))
@@ -99,8 +99,8 @@ public class EligibilityService {
       LocalDate completed = facts.tradeCompletedOn();
       String kind = "malicious-review".equals(facts.platformComplaint()) ? "恶意评价" : "恶意骚扰";
       String basis = "malicious-review".equals(facts.platformComplaint())
-          ? "淘宝规则（种子）：恶意评价投诉须在交易成功后0至15天内发起"
-          : "淘宝规则（种子）：受到恶意骚扰时，可在交易成功后十五天内发起投诉维权";
+          ? "淘宝平台规则（恶意评价）：交易成功后0至15天内发起投诉"
+          : "淘宝平台规则（恶意骚扰）：交易成功后十五天内发起投诉";
       if (completed == null || filedOn.isBefore(completed)) {
         eligible = false;
         reasons.add(new Reason(PLATFORM_WINDOW_NOT_OPEN, "交易尚未成功，" + kind + "投诉须在交易成功后发起。", basis));
