@@ -217,33 +217,41 @@ class DeadlinesTest {
         .isInstanceOf(IllegalArgumentException.class);
   }
 
+  /** A clock over the synthetic 2099 only: 2098 and 2100 stay without data whatever real years are added. */
+  private final Deadlines synthetic = new Deadlines(
+      WorkingCalendar.load(false, WorkingCalendarTest.SYNTHETIC), new StatutoryPeriods());
+
   @Test
   void periodReachingAYearWithoutData_isProvisionalAndSaysSoInItsBasis() {
-    // 2026-05-01 + 3 years = Tuesday 2029-05-01: no data for 2029, so weekends only, flagged for review
-    Deadline limitation = deadlines.compute("civil-limitation", shanghai("2026-05-01T10:00"));
-    assertThat(limitation.lastDay()).isEqualTo("2029-05-01");
-    assertThat(limitation.basis()).contains("民法典").contains("暂定").contains("2029");
+    // 2097-05-01 + 3 years = Saturday 2100-05-01: no data for 2100, so weekends only → Monday 05-03, flagged for review
+    Deadline limitation = synthetic.compute("civil-limitation", shanghai("2097-05-01T10:00"));
+    assertThat(limitation.lastDay()).isEqualTo("2100-05-03");
+    assertThat(limitation.basis()).contains("民法典").contains("暂定").contains("2100");
   }
 
   @Test
   void mediationLimitEndingOnASaturdayOfAYearWithoutData_rollsOverPastTheWeekend() {
-    // accepted 2026-12-01, 60 days → Saturday 2027-01-30 → Monday 2027-02-01, ending at 24:00
-    Deadline limit = deadlines.compute("mediation-limit", shanghai("2026-12-01T09:00"));
-    assertThat(limit.lastDay()).isEqualTo("2027-02-01");
-    assertThat(limit.dueDate()).isEqualTo(shanghai("2027-02-02T00:00"));
-    assertThat(limit.basis()).contains("暂定").contains("2027");
+    // accepted 2099-12-01 (60-day version), + 60 days → Saturday 2100-01-30 → Monday 2100-02-01, ending at 24:00
+    Deadline limit = synthetic.compute("mediation-limit", shanghai("2099-12-01T09:00"));
+    assertThat(limit.lastDay()).isEqualTo("2100-02-01");
+    assertThat(limit.dueDate()).isEqualTo(shanghai("2100-02-02T00:00"));
+    assertThat(limit.basis()).contains("暂定").contains("2100");
   }
 
   @Test
   void periodInsideTheData_isNotProvisional() {
     assertThat(deadlines.compute("mediation-limit", shanghai("2026-05-06T09:00")).basis()).doesNotContain("暂定");
+    // the synthetic year's rest day is honoured: 2099-02-15 + 15 days = Monday 03-02, a rest day there → Tuesday 03-03
+    Deadline appeal = synthetic.compute("appeal", shanghai("2099-02-15T09:00"));
+    assertThat(appeal.lastDay()).isEqualTo("2099-03-03");
+    assertThat(appeal.basis()).doesNotContain("暂定");
   }
 
   @Test
   void calendarItselfStillRefusesAYearWithoutData() {
-    assertThatThrownBy(() -> deadlines.lastWorkingDay(java.time.LocalDate.parse("2026-12-20"), 30))
+    assertThatThrownBy(() -> synthetic.lastWorkingDay(java.time.LocalDate.parse("2099-12-20"), 30))
         .isInstanceOf(YearNotCoveredException.class)
-        .hasMessageContaining("2027");
+        .hasMessageContaining("2100");
   }
 
   @Test

@@ -52,31 +52,36 @@ class WorkingCalendarTest {
     assertThat(calendar.coveredYears()).contains(2025, 2026);
   }
 
+  /** Year files that no real notice changes: only the synthetic 2099 (2098 and 2100 have no data, for good). */
+  static final String SYNTHETIC = "classpath*:calendar-extra/cn/*.yaml";
+
   @Test
   void yearWithoutDataIsAnErrorNamingTheYear() {
-    assertThatThrownBy(() -> calendar.isWorkingDay(LocalDate.of(2027, 3, 1)))
+    WorkingCalendar synthetic = WorkingCalendar.load(false, SYNTHETIC);
+    assertThatThrownBy(() -> synthetic.isWorkingDay(LocalDate.of(2100, 3, 1)))
         .isInstanceOf(YearNotCoveredException.class)
-        .hasMessageContaining("2027")
-        .satisfies(e -> assertThat(((YearNotCoveredException) e).year()).isEqualTo(2027));
+        .hasMessageContaining("2100")
+        .satisfies(e -> assertThat(((YearNotCoveredException) e).year()).isEqualTo(2100));
+    assertThatThrownBy(() -> synthetic.isWorkingDay(LocalDate.of(2098, 12, 31)))
+        .isInstanceOfSatisfying(YearNotCoveredException.class, e -> assertThat(e.year()).isEqualTo(2098));
   }
 
   @Test
   void aNewYearIsReadFromItsFileWithoutCodeChanges() {
-    java.util.List<java.util.Map<String, Object>> files = new java.util.ArrayList<>(
-        WorkingCalendar.loadAll(WorkingCalendar.DATA_PATTERN));
-    files.addAll(WorkingCalendar.loadAll("classpath*:calendar-extra/cn/*.yaml"));
-    WorkingCalendar extended = new WorkingCalendar(files, false);
+    WorkingCalendar extended = WorkingCalendar.load(false, WorkingCalendar.DATA_PATTERN, SYNTHETIC);
     assertThat(extended.coveredYears()).contains(2025, 2026, 2099);
     assertThat(extended.isWorkingDay(LocalDate.of(2099, 1, 2))).isFalse(); // a Friday made a rest day
     assertThat(extended.isWorkingDay(LocalDate.of(2099, 1, 3))).isTrue(); // a Saturday made a working day
     assertThat(extended.isWorkingDay(LocalDate.of(2099, 1, 5))).isTrue(); // an ordinary Monday
+    assertThat(extended.holidayName(LocalDate.of(2099, 1, 3))).isEqualTo("测试假日（调休上班）");
   }
 
   @Test
   void weekendsOnlyFallbackCountsWeekendsForAYearWithoutData() {
-    WorkingCalendar lenient = new WorkingCalendar(true);
-    assertThat(lenient.isWorkingDay(LocalDate.of(2027, 3, 1))).isTrue(); // Monday
-    assertThat(lenient.isWorkingDay(LocalDate.of(2027, 3, 6))).isFalse(); // Saturday
-    assertThat(lenient.isWorkingDay(LocalDate.of(2026, 2, 16))).isFalse(); // known years keep their holidays
+    WorkingCalendar lenient = WorkingCalendar.load(true, SYNTHETIC);
+    assertThat(lenient.isWorkingDay(LocalDate.of(2100, 3, 1))).isTrue(); // Monday
+    assertThat(lenient.isWorkingDay(LocalDate.of(2100, 3, 6))).isFalse(); // Saturday
+    assertThat(lenient.isWorkingDay(LocalDate.of(2099, 1, 2))).isFalse(); // known years keep their holidays
+    assertThat(lenient.isWorkingDay(LocalDate.of(2099, 1, 3))).isTrue(); // and their make-up working days
   }
 }
