@@ -14,6 +14,8 @@ import cn.weiquan.rules.compensation.QuoteRequest.ClaimItem;
 import cn.weiquan.rules.eligibility.EligibilityFacts;
 import cn.weiquan.rules.eligibility.EligibilityResult;
 import cn.weiquan.rules.eligibility.EligibilityService;
+import cn.weiquan.rules.periods.DisputePeriods;
+import cn.weiquan.rules.periods.PeriodCheck;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -157,7 +159,7 @@ class NoPlaceholderLawTest {
 
   @Test
   void everyEligibilityReason_messageAndBasis() {
-    EligibilityService service = new EligibilityService(cn.weiquan.calendar.WorkingCalendar.fromClasspath());
+    EligibilityService service = new EligibilityService(Deadlines.fromClasspath());
     LocalDate harm = LocalDate.of(2025, 6, 1);
     LocalDate filed = LocalDate.of(2026, 3, 2);
     List<EligibilityFacts> cases = List.of(
@@ -177,6 +179,32 @@ class NoPlaceholderLawTest {
       }
     }
     assertNoPlaceholders(texts, 16);
+  }
+
+  @Test
+  void everyPeriodCheck_messageAndBasis() {
+    DisputePeriods periods = new DisputePeriods(Deadlines.fromClasspath());
+    LocalDate received = LocalDate.of(2026, 3, 2);
+    List<PeriodCheck> checks = new ArrayList<>();
+    for (String channel : new String[] {"online-platform", "offline", "service", null}) {
+      for (LocalDate asked : List.of(received.minusDays(1), received.plusDays(1), received.plusDays(30))) {
+        checks.add(periods.noReasonReturn(channel, null, received, asked));
+      }
+    }
+    for (String exception : DisputePeriods.RETURN_EXCEPTIONS.keySet()) {
+      checks.add(periods.noReasonReturn("online-shop", exception, received, received));
+    }
+    for (String violation : new String[] {"malicious-review", "harassment", "late-shipment", null}) {
+      checks.add(periods.platformFiling(violation, null, received));
+      checks.add(periods.platformFiling(violation, received, received.plusDays(1)));
+      checks.add(periods.platformFiling(violation, received, received.plusDays(30)));
+    }
+    List<Text> texts = new ArrayList<>();
+    for (PeriodCheck check : checks) {
+      texts.add(new Text(check.period() + " " + check.outcome() + " message", check.message()));
+      texts.add(new Text(check.period() + " " + check.outcome() + " basis", check.basis()));
+    }
+    assertNoPlaceholders(texts, 50);
   }
 
   @Test

@@ -6,6 +6,8 @@ import cn.weiquan.calendar.StatutoryPeriods;
 import cn.weiquan.calendar.WorkingCalendar;
 import cn.weiquan.platform.EngineClock;
 import cn.weiquan.rules.eligibility.EligibilityResult.Reason;
+import cn.weiquan.rules.periods.DisputePeriods;
+import cn.weiquan.rules.periods.PeriodCheck;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -22,8 +24,6 @@ public class EligibilityService {
 
   // 民法典 Art. 188 (3 years) counted by the legal clock (Art. 201–203), the same computation as the court stage's
   public static final String LIMITATION_PERIOD = "civil-limitation";
-  // platform rules quoted by the seed: malicious-review and harassment complaints within 15 days after the trade completes
-  static final int PLATFORM_WINDOW_DAYS = 15;
   // 市场监督管理投诉举报处理办法 (总局令第121号) replaces the interim measures (总局令第20号) from this day
   static final LocalDate SAMR_ORDER_121_IN_FORCE = LocalDate.of(2026, 4, 15);
 
@@ -39,10 +39,12 @@ public class EligibilityService {
   private static final Set<String> DECIDES_LIMITATION_ON_DEFENCE = Set.of("court", "arbitration");
 
   private final Deadlines deadlines;
+  private final DisputePeriods periods;
 
   @Autowired
   public EligibilityService(Deadlines deadlines) {
     this.deadlines = deadlines;
+    this.periods = new DisputePeriods(deadlines);
   }
 
   /** Over {@code calendar} with the application's period table (engine-only tests build the service this way). */
@@ -111,20 +113,15 @@ public class EligibilityService {
               : "本平台规则：同一纠纷已由人民法院、仲裁机构或者其他调解组织受理的，消费者协会不再受理；《消费者权益保护法》第三十九条"));
     }
 
-    if ("platform".equals(facts.channel())
-        && ("malicious-review".equals(facts.platformComplaint()) || "harassment".equals(facts.platformComplaint()))) {
-      LocalDate completed = facts.tradeCompletedOn();
-      String kind = "malicious-review".equals(facts.platformComplaint()) ? "恶意评价" : "恶意骚扰";
-      String basis = "malicious-review".equals(facts.platformComplaint())
-          ? "淘宝平台规则（恶意评价）：交易成功后0至15天内发起投诉"
-          : "淘宝平台规则（恶意骚扰）：交易成功后十五天内发起投诉";
-      if (completed == null || filedOn.isBefore(completed)) {
+    if ("platform".equals(facts.channel()) && facts.platformComplaint() != null
+        && DisputePeriods.FILING_WINDOWS.containsKey(facts.platformComplaint())) {
+      PeriodCheck window = periods.platformFiling(facts.platformComplaint(), facts.tradeCompletedOn(), filedOn);
+      if (window.outcome() == PeriodCheck.Outcome.NOT_YET_OPEN) {
         eligible = false;
-        reasons.add(new Reason(PLATFORM_WINDOW_NOT_OPEN, "交易尚未成功，" + kind + "投诉须在交易成功后发起。", basis));
-      } else if (filedOn.isAfter(completed.plusDays(PLATFORM_WINDOW_DAYS))) {
+        reasons.add(new Reason(PLATFORM_WINDOW_NOT_OPEN, window.message(), window.basis()));
+      } else if (window.outcome() == PeriodCheck.Outcome.LATE) {
         eligible = false;
-        reasons.add(new Reason(PLATFORM_WINDOW_CLOSED,
-            kind + "投诉须在交易成功后十五天内发起（截至 " + completed.plusDays(PLATFORM_WINDOW_DAYS) + "），已超过期限，平台不予受理。", basis));
+        reasons.add(new Reason(PLATFORM_WINDOW_CLOSED, window.message(), window.basis()));
       }
     }
     return new EligibilityResult(eligible, punitive, reasons);
