@@ -170,7 +170,8 @@ class NoPlaceholderLawTest {
         new EligibilityFacts(true, "living-consumption", harm, filed, "regulator", List.of("court", "arbitration", "other-mediator"), null, null),
         new EligibilityFacts(true, "living-consumption", harm, filed, "association", List.of("other-mediator"), null, null),
         new EligibilityFacts(true, "living-consumption", harm, filed, "platform", List.of(), "malicious-review", LocalDate.of(2026, 1, 2)),
-        new EligibilityFacts(true, "living-consumption", harm, filed, "platform", List.of(), "harassment", LocalDate.of(2026, 3, 3)));
+        new EligibilityFacts(true, "living-consumption", harm, filed, "platform", List.of(), "harassment", LocalDate.of(2026, 3, 3)),
+        new EligibilityFacts(true, "living-consumption", harm, filed, "court", List.of(), null, null).withPurchase(22, 9, false));
     List<Text> texts = new ArrayList<>();
     for (EligibilityFacts facts : cases) {
       for (EligibilityResult.Reason reason : service.check(facts).reasons()) {
@@ -178,7 +179,7 @@ class NoPlaceholderLawTest {
         texts.add(new Text(reason.code() + " basis", reason.basis()));
       }
     }
-    assertNoPlaceholders(texts, 16);
+    assertNoPlaceholders(texts, 20);
   }
 
   @Test

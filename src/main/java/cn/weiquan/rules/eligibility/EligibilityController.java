@@ -34,6 +34,12 @@ public class EligibilityController {
         channel,
         in.textList("pendingBefore", EligibilityFacts.PENDING_BODIES, EligibilityFacts.PENDING_BODIES.size()),
         platformComplaint,
-        in.date("tradeCompletedOn", windowed));
+        in.date("tradeCompletedOn", windowed))
+        .withPurchase(in.integer("quantity", 1, 1_000_000, false), orZero(in.integer("earlierFilings", 0, 100_000, false)),
+            Boolean.TRUE.equals(in.bool("foodOrDrug", false)));
+  }
+
+  private static int orZero(Integer value) {
+    return value == null ? 0 : value;
   }
 }

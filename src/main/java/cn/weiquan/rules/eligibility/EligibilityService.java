@@ -17,7 +17,11 @@ import java.util.Set;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
-/** Can this case be accepted, and may punitive sums be claimed? Every refusal says why and on what basis. */
+/**
+ * Can this case be accepted, and may punitive sums be claimed? Every refusal says why and on what basis. Punitive sums
+ * are withheld for a claimant who is no consumer (消法 Art. 2) and while a bad-faith signal waits for a mediator's
+ * check ({@link BadFaithSignals}).
+ */
 @Component("eligibility")
 public class EligibilityService {
   public static final ZoneId CHINA = Deadlines.ZONE;
@@ -86,6 +90,12 @@ public class EligibilityService {
       reasons.add(new Reason(PURCHASE_FOR_RESALE,
           "您购买商品是为了转售或营利，不属于生活消费，不能主张惩罚性赔偿；退货、修理、赔偿损失等一般救济仍可主张。",
           "《消费者权益保护法》第二条、第五十五条第一款"));
+    } else {
+      List<Reason> signals = BadFaithSignals.of(facts);
+      if (!signals.isEmpty()) {
+        punitive = false;
+        reasons.addAll(signals);
+      }
     }
 
     if (facts.harmKnownOn() != null) {

@@ -182,4 +182,50 @@ class EligibilityServiceTest {
     EligibilityResult result = service.check(facts("living-consumption", harmKnown, filed, "regulator", List.of()));
     assertThat(result.eligible()).isEqualTo(eligible);
   }
+
+  private EligibilityResult bought(int quantity, int earlierFilings, boolean foodOrDrug, String purpose) {
+    return service.check(facts(purpose, "2026-02-25", "2026-03-02", "court", List.of())
+        .withPurchase(quantity, earlierFilings, foodOrDrug));
+  }
+
+  @Test
+  void twentyTwoUnitsForLivingConsumption_punitiveSumsAreNotAllowedAutomatically() {
+    // the seed's case: 22 cameras bought "for living consumption"; the case goes on, punitive sums wait for a check
+    EligibilityResult result = bought(22, 0, false, "living-consumption");
+    assertThat(result.eligible()).isTrue();
+    assertThat(result.punitiveDamagesAllowed()).isFalse();
+    assertThat(result.reasons()).singleElement().satisfies(r -> {
+      assertThat(r.code()).isEqualTo(BadFaithSignals.QUANTITY_BEYOND_LIVING_NEEDS);
+      assertThat(r.message()).startsWith("购买数量 22 件，明显超出生活消费需要").contains("一般救济不受影响");
+      assertThat(r.basis()).contains("《消费者权益保护法》第二条").contains("本平台规则");
+    });
+    assertThat(result.punitiveWithheldBecause()).contains("购买数量 22 件");
+  }
+
+  @ParameterizedTest(name = "{0} units, {1} earlier filings, food or drug {2} → punitive allowed {3}")
+  @CsvSource({"1, 0, false, true", "10, 0, false, true", "11, 0, false, false", "22, 0, false, false",
+      "1, 4, false, true", "1, 5, false, false", "22, 5, false, false",
+      // buying food or drugs knowingly is no defence (SPC food and drug provisions Art. 3): no quantity signal there
+      "22, 0, true, true"})
+  void quantityAndEarlierFilings_raiseBadFaithSignals(int quantity, int earlierFilings, boolean foodOrDrug,
+      boolean punitiveAllowed) {
+    EligibilityResult result = bought(quantity, earlierFilings, foodOrDrug, "living-consumption");
+    assertThat(result.eligible()).isTrue();
+    assertThat(result.punitiveDamagesAllowed()).isEqualTo(punitiveAllowed);
+    assertThat(result.punitiveWithheldBecause().isEmpty()).isEqualTo(punitiveAllowed);
+  }
+
+  @Test
+  void repeatedFilings_signalSaysHowMany() {
+    assertThat(bought(1, 7, false, "living-consumption").reasons()).singleElement().satisfies(r -> {
+      assertThat(r.code()).isEqualTo(BadFaithSignals.REPEATED_FILINGS);
+      assertThat(r.message()).contains("12个月内已提出 7 件");
+    });
+  }
+
+  @Test
+  void purchaseForResale_needsNoFurtherSignal() {
+    assertThat(bought(22, 9, false, "resale").reasons()).extracting(EligibilityResult.Reason::code)
+        .containsExactly(EligibilityService.PURCHASE_FOR_RESALE);
+  }
 }
