@@ -9,6 +9,7 @@ import cn.weiquan.calendar.StatutoryPeriods;
 import cn.weiquan.rules.compensation.BreakdownLine;
 import cn.weiquan.rules.compensation.CompensationQuote;
 import cn.weiquan.rules.compensation.CompensationService;
+import cn.weiquan.rules.compensation.LitigationClaims;
 import cn.weiquan.rules.compensation.QuoteRequest;
 import cn.weiquan.rules.compensation.QuoteRequest.ClaimItem;
 import cn.weiquan.rules.eligibility.EligibilityFacts;
@@ -146,6 +147,11 @@ class NoPlaceholderLawTest {
     quotes.add(service.quote(QuoteRequest.companyPolicy(QuoteRequest.Rules.ITEM_TYPES.stream()
         .map(type -> new ClaimItem(type, new BigDecimal("10.00"))).toList())));
 
+    for (boolean allowed : new boolean[] {true, false}) {
+      quotes.add(service.litigationClaims(new LitigationClaims(new BigDecimal("300.00"), 2, true,
+          new BigDecimal("100.00"), "fraud", allowed, allowed ? null : "购买数量 22 件，明显超出生活消费需要。")));
+      quotes.add(service.litigationClaims(new LitigationClaims(new BigDecimal("300.00"), 1, false, null, null, allowed, null)));
+    }
     List<Text> texts = new ArrayList<>();
     for (CompensationQuote quote : quotes) {
       texts.add(new Text("basis", quote.basis()));

@@ -48,6 +48,17 @@ class RulesApiIT extends ApplicationIT {
     assertThat((List<?>) response.getBody().get("breakdown")).isNotEmpty();
   }
 
+  @Test
+  void fraudQuote_showsTheRefundAndTheTotal() {
+    ResponseEntity<Map<String, Object>> response = post("mediator", "/api/compensation/quote",
+        "{\"rule\":\"fraud\",\"price\":\"300.00\"}");
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(response.getBody()).containsEntry("amount", "900.00").containsEntry("total", "1200.00");
+    assertThat((List<Map<String, Object>>) (List) response.getBody().get("breakdown"))
+        .extracting(line -> line.get("label") + "=" + line.get("amount"))
+        .containsExactly("价款的三倍=900.00", "增加赔偿（不少于500元）=900.00", "退还价款=300.00", "合计（退还价款＋增加赔偿）=1200.00");
+  }
+
   @ParameterizedTest(name = "{0}: {1}")
   @CsvSource(delimiter = '|', value = {
       "unknown rule         | {\"rule\":\"bribe\",\"price\":\"1.00\"}                    | rule",

@@ -39,6 +39,7 @@ public class CompensationController {
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("rule", request.rule());
     answer.put("amount", Money.text(quote.amount()));
+    answer.put("total", Money.text(quote.total()));
     answer.put("currency", quote.currency());
     answer.put("basis", quote.basis());
     answer.put("breakdown", quote.breakdown().stream()
