@@ -14,7 +14,7 @@ import java.lang.annotation.Target;
 /**
  * An amount of money as a caller sends it (code {@code money}): yuan as a JSON string or a JSON number's own digits,
  * read as text so it never passes through double; not negative, at most two decimals, at most
- * {@link AmountCheck#MAX}. Absent or blank is no amount. {@link AmountCheck#yuan} turns it into yuan, scale 2.
+ * {@link cn.weiquan.rules.Money#MAX}. Absent or blank is no amount. {@link AmountCheck#yuan} turns it into yuan, scale 2.
  */
 @Target({FIELD, PARAMETER, RECORD_COMPONENT, TYPE_USE})
 @Retention(RUNTIME)

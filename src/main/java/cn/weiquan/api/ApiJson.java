@@ -287,7 +287,7 @@ public class ApiJson {
       case "out-of-range" -> name + (constraint(v) == Min.class ? "不能小于 " : "不能大于 ") + attributes.get("value");
       case "future-date" -> name + "不能晚于今天（北京时间 " + EngineClock.today() + "）";
       case "date-out-of-range" -> name + "须在 " + Day.FIRST + " 至 " + Day.LAST + " 之间";
-      case "money" -> name + "须为以元计的金额：不为负数、最多两位小数、不超过 " + AmountCheck.MAX.toPlainString() + "，例如 \"199.00\"";
+      case "money" -> name + "须为以元计的金额：不为负数、最多两位小数、不超过 " + cn.weiquan.rules.Money.MAX.toPlainString() + "，例如 \"199.00\"";
       case "email" -> name + "不是有效的电子邮件地址";
       case "format" -> name + PATTERNS.getOrDefault(v.getMessage(), "的格式不正确");
       default -> name + "的值无效";

@@ -109,6 +109,18 @@ public class WorkingCalendar {
     return new WorkingCalendar(false);
   }
 
+  /**
+   * A calendar of the year files matching {@code patterns} (e.g. {@code classpath*:calendar-extra/cn/*.yaml}): tests
+   * that must not depend on which real years have data count on a synthetic year instead.
+   */
+  public static WorkingCalendar load(boolean weekendsOnlyFallback, String... patterns) {
+    List<Map<String, Object>> files = new ArrayList<>();
+    for (String pattern : patterns) {
+      files.addAll(loadAll(pattern));
+    }
+    return new WorkingCalendar(files, weekendsOnlyFallback);
+  }
+
   public boolean isWorkingDay(LocalDate day) {
     int index = day.getYear() - firstYear;
     if (index >= 0 && index < working.length && working[index] != null) {

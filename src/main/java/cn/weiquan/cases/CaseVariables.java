@@ -1,5 +1,7 @@
 package cn.weiquan.cases;
 
+import cn.weiquan.rules.Money;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -33,13 +35,21 @@ public final class CaseVariables {
     }
 
     /** Yuan, scale 2; blank or absent is zero. */
+    /**
+     * An amount in yuan, scale 2, by the one money rule ({@link Money}): a form's text, a BigDecimal, a whole number;
+     * absent or blank is zero. Negative, malformed or finer-than-fen amounts are refused with the field named, never
+     * rounded (49.999 must not become 50.00 and change an approval tier).
+     */
     public static BigDecimal yuan(VariableScope scope, String name) {
         Object value = scope.getVariable(name);
         if (value == null || value.toString().isBlank()) {
-            return BigDecimal.ZERO.setScale(2);
+            return Money.ZERO;
         }
-        BigDecimal amount = value instanceof BigDecimal b ? b : new BigDecimal(value.toString().trim());
-        return amount.setScale(2, RoundingMode.HALF_UP);
+        try {
+            return Money.of(value);
+        } catch (Money.InvalidMoney e) {
+            throw new IllegalArgumentException(e.chinese(name), e);
+        }
     }
 
     public static Integer integer(VariableScope scope, String name) {

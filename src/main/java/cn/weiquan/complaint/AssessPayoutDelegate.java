@@ -1,5 +1,8 @@
 package cn.weiquan.complaint;
 
+import cn.weiquan.cases.CaseVariables;
+import cn.weiquan.rules.Money;
+
 import static cn.weiquan.complaint.ComplaintVariables.*;
 
 import java.math.BigDecimal;
@@ -13,8 +16,8 @@ public class AssessPayoutDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    BigDecimal amount = ComplaintAmounts.yuan(execution.getVariable(COMPENSATION_AMOUNT), COMPENSATION_AMOUNT);
-    execution.setVariable(COMPENSATION_AMOUNT, ComplaintAmounts.text(amount));
+    BigDecimal amount = CaseVariables.yuan(execution, COMPENSATION_AMOUNT);
+    execution.setVariable(COMPENSATION_AMOUNT, Money.text(amount));
     execution.setVariable(PAYOUT_REQUIRED, amount.signum() > 0);
   }
 }

@@ -1,5 +1,8 @@
 package cn.weiquan.complaint;
 
+import cn.weiquan.cases.CaseVariables;
+import cn.weiquan.rules.Money;
+
 import static cn.weiquan.complaint.ComplaintVariables.*;
 
 import cn.weiquan.platform.EngineClock;
@@ -32,7 +35,7 @@ public class RegisterComplaintDelegate implements JavaDelegate {
     execution.setVariable(RECEIVED_AT, now);
     execution.setVariable(REOPEN_COUNT, 0);
     execution.setVariable(AMOUNT_CLAIMED,
-        ComplaintAmounts.text(ComplaintAmounts.yuan(execution.getVariable(AMOUNT_CLAIMED), AMOUNT_CLAIMED)));
+        Money.text(CaseVariables.yuan(execution, AMOUNT_CLAIMED)));
     // the rule table reads every criterion; an unticked box arrives as no variable at all
     for (String criterion : new String[] {SAFETY_HAZARD, PERSONAL_INJURY, MEDIA_EXPOSURE, REPEAT_COMPLAINT}) {
       execution.setVariable(criterion, Values.flag(execution, criterion));

@@ -54,7 +54,9 @@ public class CheckEligibilityDelegate implements JavaDelegate {
         boolean naturalPerson = execution.getVariable(NATURAL_PERSON) == null || flag(execution, NATURAL_PERSON);
         String purpose = string(execution, PURPOSE) == null ? "living-consumption" : string(execution, PURPOSE);
         LocalDate harmKnownOn = firstPresent(day(execution, HARM_KNOWN_ON), day(execution, RECEIVED_AT), day(execution, PAID_AT));
-        return new EligibilityFacts(naturalPerson, purpose, harmKnownOn, today, channel, List.of(), null, null);
+        Integer quantity = integer(execution, QUANTITY);
+        return new EligibilityFacts(naturalPerson, purpose, harmKnownOn, today, channel, List.of(), null, null)
+                .withPurchase(quantity, 0, flag(execution, "foodOrDrug"));
     }
 
     private static LocalDate firstPresent(LocalDate... days) {

@@ -3,24 +3,23 @@ package cn.weiquan.dispute;
 import static cn.weiquan.cases.CaseVariables.*;
 import static cn.weiquan.dispute.DisputeVariables.*;
 
-import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import cn.weiquan.rules.compensation.BreakdownLine;
+import cn.weiquan.rules.Money;
 import cn.weiquan.rules.compensation.CompensationQuote;
 import cn.weiquan.rules.compensation.CompensationService;
-import cn.weiquan.rules.compensation.QuoteRequest;
+import cn.weiquan.rules.compensation.LitigationClaims;
+import cn.weiquan.rules.eligibility.EligibilityResult;
 import cn.weiquan.rules.eligibility.EligibilityService;
 
 /**
- * Task_QuoteClaims: the sums of the lawsuit for the litigation package: the price paid back when a refund is
- * claimed, plus the punitive sum for fraud (消法 Art. 55) when the case is false advertising and the eligibility rules
- * allow punitive sums (a natural person buying for living consumption, not for resale).
+ * Task_QuoteClaims: the sums of the lawsuit for the litigation package, by {@link CompensationService#litigationClaims}:
+ * the price paid back when a refund is claimed, the compensation the consumer claimed, and the punitive sum for fraud
+ * (消法 Art. 55) when the case is false advertising and the eligibility rules allow it (a natural person buying for
+ * living consumption, not beyond living needs), or a line saying why it is withheld; one total.
  */
 @Component("quoteClaims")
 public class QuoteClaimsDelegate implements JavaDelegate {
@@ -37,27 +36,14 @@ public class QuoteClaimsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        BigDecimal paid = yuan(execution, PRICE).multiply(BigDecimal.valueOf(quantity(execution)));
-        BigDecimal total = BigDecimal.ZERO.setScale(2);
-        List<String> lines = new ArrayList<>();
-        List<String> bases = new ArrayList<>();
-        if (flag(execution, CLAIM_REFUND)) {
-            total = total.add(paid);
-            lines.add("退还价款：" + paid.toPlainString() + " 元");
-            bases.add("《消费者权益保护法》第二十四条");
-        }
-        if (FALSE_ADVERTISING.equals(string(execution, CATEGORY))
-                && eligibility.check(CheckEligibilityDelegate.caseFacts(execution, "court")).punitiveDamagesAllowed()) {
-            CompensationQuote fraud = compensation.quote(QuoteRequest.fraud(paid));
-            total = total.add(fraud.amount());
-            for (BreakdownLine line : fraud.breakdown()) {
-                lines.add(line.label() + "：" + line.amount().toPlainString() + " 元（" + line.note() + "）");
-            }
-            bases.add(fraud.basis());
-        }
-        execution.setVariable(CLAIM_TOTAL, total.toPlainString());
-        execution.setVariable(CLAIM_BREAKDOWN, String.join("\n", lines));
-        execution.setVariable(CLAIM_BASIS, String.join("；", bases));
+        EligibilityResult court = eligibility.check(CheckEligibilityDelegate.caseFacts(execution, "court"));
+        boolean fraud = FALSE_ADVERTISING.equals(string(execution, CATEGORY));
+        CompensationQuote claims = compensation.litigationClaims(new LitigationClaims(yuan(execution, PRICE), quantity(execution),
+                flag(execution, CLAIM_REFUND), yuan(execution, CLAIM_AMOUNT), fraud ? "fraud" : null,
+                court.punitiveDamagesAllowed(), court.punitiveWithheldBecause()));
+        execution.setVariable(CLAIM_TOTAL, Money.text(claims.total()));
+        execution.setVariable(CLAIM_BREAKDOWN, claims.breakdownText());
+        execution.setVariable(CLAIM_BASIS, claims.basis());
     }
 
     private static int quantity(DelegateExecution execution) {

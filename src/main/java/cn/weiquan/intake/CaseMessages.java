@@ -40,6 +40,12 @@ public class CaseMessages {
         .anyMatch(s -> message.equals(s.getEventName()));
   }
 
+  /** The element of the case that waits for the message (its catch or boundary event), or null. */
+  public String waitingAt(CaseAccess.CaseRef ref, String message) {
+    return ref.ended() ? null : status.messageSubscriptions(ref.processInstanceId()).stream()
+        .filter(s -> message.equals(s.getEventName())).map(s -> s.getActivityId()).findFirst().orElse(null);
+  }
+
   /** Correlates the message to the process of the case that waits for it, or throws 409 naming what the case waits for. */
   public void deliver(CaseAccess.CaseRef ref, String message, Map<String, Object> variables, Map<String, String> endpoints) {
     String waiting = ref.ended() ? null : status.messageSubscriptions(ref.processInstanceId()).stream()

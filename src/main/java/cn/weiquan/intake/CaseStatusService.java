@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.runtime.EventSubscription;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.EndEvent;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
@@ -75,7 +76,8 @@ public class CaseStatusService {
         endState,
         beijing(instance.getStartTime()),
         beijing(instance.getEndTime()),
-        deadlines(variables, declaredPeriods(instances)),
+        // only what still binds someone: the deadlines of the processes still running (an ended channel's are history)
+        deadlines(variables(instances.stream().filter(i -> i.getEndTime() == null).toList()), declaredPeriods(instances)),
         steps(instances),
         ended ? List.of() : waitingFor(ref, endpointsByMessage),
         evidence.list(ref.caseNo()));
@@ -149,6 +151,25 @@ public class CaseStatusService {
     return instance == null ? null : instance.getEndTime();
   }
 
+  /**
+   * The last value a variable had anywhere in the case, also after the case moved on and removed it (a stage's
+   * deadline is removed when the next stage begins; its value stays in the history).
+   */
+  public Object lastValue(String spineInstanceId, String name) {
+    Object value = null;
+    java.util.Date at = null;
+    for (HistoricProcessInstance instance : caseInstances(spineInstanceId)) {
+      for (HistoricVariableInstance v : history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+          .variableName(name).includeDeleted().list()) {
+        if (at == null || v.getCreateTime().after(at)) {
+          at = v.getCreateTime();
+          value = v.getValue();
+        }
+      }
+    }
+    return value;
+  }
+
   /** The case's variables by name: the channels' (later calls over earlier ones), then the spine's over them. */
   public Map<String, Object> variables(String spineInstanceId) {
     return variables(caseInstances(spineInstanceId));
@@ -170,6 +191,9 @@ public class CaseStatusService {
     Map<String, Object> byName = new HashMap<>();
     for (HistoricVariableInstance v :
         history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId).disableCustomObjectDeserialization().list()) {
+      if (v.getTypedValue() instanceof SerializableValue object && !object.isDeserialized()) {
+        continue; // structured values (the open-channels decision's rows) are not part of a status
+      }
       if (processInstanceId.equals(v.getActivityInstanceId()) || !byName.containsKey(v.getName())) {
         byName.put(v.getName(), v.getValue());
       }

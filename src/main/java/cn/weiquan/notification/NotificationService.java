@@ -147,7 +147,7 @@ public class NotificationService {
       helper.setTo(to);
       helper.setSubject(mail.subject());
       helper.setText(mail.body(), false);
-      helper.setSentDate(new Date());
+      helper.setSentDate(cn.weiquan.platform.EngineClock.now());
       // our own id, so the case knows it before the server answers; JavaMailSenderImpl keeps it
       message.setHeader("Message-ID", messageId);
     } catch (MessagingException e) {

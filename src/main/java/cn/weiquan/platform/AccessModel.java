@@ -77,6 +77,11 @@ public final class AccessModel {
     grants.add(definition(MEDIATORS, DISPUTE_PLATFORM, "follow the platform channel of their disputes",
         ProcessDefinitionPermissions.READ, READ_INSTANCE, READ_HISTORY, READ_TASK,
         READ_INSTANCE_VARIABLE, READ_HISTORY_VARIABLE, READ_TASK_VARIABLE));
+    for (String channel : ProcessKeys.MEDIATED_CHANNELS) {
+      grants.add(definition(MEDIATORS, channel, "work the channel's tasks with the parties' data",
+          ProcessDefinitionPermissions.READ, READ_INSTANCE, READ_HISTORY, READ_TASK,
+          READ_INSTANCE_VARIABLE, READ_HISTORY_VARIABLE, READ_TASK_VARIABLE));
+    }
     grants.add(startInstances(MEDIATORS));
 
     // platform reviewers: only the tasks of the platform channel offered to them (granted per task by the engine)

@@ -80,7 +80,10 @@ class CalendarApiIT extends ApplicationIT {
       "/api/calendar/deadline?from=2024-03-01&days=5, from"
   })
   void badInputIsAProblemNamingTheParameter(String uri, String field) {
-    ResponseEntity<JsonNode> response = get(uri);
+    assertProblem(get(uri), field);
+  }
+
+  private static void assertProblem(ResponseEntity<JsonNode> response, String field) {
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(response.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
     assertThat(response.getBody().get("status").asInt()).isEqualTo(400);

@@ -217,6 +217,10 @@ class DeadlinesTest {
         .isInstanceOf(IllegalArgumentException.class);
   }
 
+  /** A clock over the synthetic 2099 only: 2098 and 2100 stay without data whatever real years are added. */
+  private final Deadlines synthetic = new Deadlines(
+      WorkingCalendar.load(false, WorkingCalendarTest.SYNTHETIC), new StatutoryPeriods());
+
   @Test
   void periodReachingAYearWithoutData_isProvisionalAndSaysSoInItsBasis() {
     // 2099-05-01 + 3 years = Monday 2102-05-01: no data for 2102, so weekends only, flagged for review
@@ -237,6 +241,10 @@ class DeadlinesTest {
   @Test
   void periodInsideTheData_isNotProvisional() {
     assertThat(deadlines.compute("mediation-limit", shanghai("2026-05-06T09:00")).basis()).doesNotContain("暂定");
+    // the synthetic year's rest day is honoured: 2099-02-15 + 15 days = Monday 03-02, a rest day there → Tuesday 03-03
+    Deadline appeal = synthetic.compute("appeal", shanghai("2099-02-15T09:00"));
+    assertThat(appeal.lastDay()).isEqualTo("2099-03-03");
+    assertThat(appeal.basis()).doesNotContain("暂定");
   }
 
   @Test

@@ -29,7 +29,16 @@ class StatutoryPeriodsTest {
       "merchant-response, 3, WORKING_DAYS, true",
       "association-acceptance, 7, WORKING_DAYS, true",
       "follow-up-visit, 3, WORKING_DAYS, true",
-      "courier-complaint, 7, DAYS, true"
+      "courier-complaint, 7, DAYS, true",
+      "no-reason-refund, 7, DAYS, true",
+      "enforcement-application, 2, YEARS, true",
+      "platform-malicious-review-complaint, 15, DAYS, false",
+      "platform-harassment-complaint, 15, DAYS, false",
+      "association-mediation-limit, 60, DAYS, true",
+      "consumer-answer, 3, WORKING_DAYS, true",
+      "channel-choice, 3, WORKING_DAYS, true",
+      "settlement-performance, 3, WORKING_DAYS, true",
+      "arbitration-filing, 3, WORKING_DAYS, true"
   })
   void periodInForceIn2027(String name, int length, PeriodUnit unit, boolean rollOver) {
     PeriodVersion version = periods.get(name).versionOn(LocalDate.of(2027, 1, 1));

@@ -53,6 +53,9 @@ class WorkingCalendarTest {
     assertThat(WorkingCalendar.fromClasspath().coveredYears()).contains(2025, 2026).doesNotContain(TestCalendar.FICTITIOUS_YEAR);
   }
 
+  /** Year files that no real notice changes: only the synthetic 2099 (2098 and 2100 have no data, for good). */
+  static final String SYNTHETIC = "classpath*:calendar-extra/cn/*.yaml";
+
   @Test
   void yearWithoutDataIsAnErrorNamingTheYear() {
     assertThatThrownBy(() -> calendar.isWorkingDay(LocalDate.of(2100, 3, 1)))
@@ -68,6 +71,7 @@ class WorkingCalendarTest {
     assertThat(extended.isWorkingDay(LocalDate.of(2099, 1, 2))).isFalse(); // a Friday made a rest day
     assertThat(extended.isWorkingDay(LocalDate.of(2099, 1, 3))).isTrue(); // a Saturday made a working day
     assertThat(extended.isWorkingDay(LocalDate.of(2099, 1, 5))).isTrue(); // an ordinary Monday
+    assertThat(extended.holidayName(LocalDate.of(2099, 1, 3))).isEqualTo("测试假日（调休上班）");
   }
 
   @Test

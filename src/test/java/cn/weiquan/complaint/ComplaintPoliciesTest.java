@@ -46,15 +46,6 @@ class ComplaintPoliciesTest {
   }
 
   @Test
-  void amountsAreYuanWithTwoDecimals_negativeOrMalformedRefused() {
-    assertThat(ComplaintAmounts.text(ComplaintAmounts.yuan("120", "x"))).isEqualTo("120.00");
-    assertThat(ComplaintAmounts.text(ComplaintAmounts.yuan(null, "x"))).isEqualTo("0.00");
-    assertThat(ComplaintAmounts.text(ComplaintAmounts.yuan("49.999", "x"))).isEqualTo("50.00");
-    assertThatThrownBy(() -> ComplaintAmounts.yuan("-1", "compensationAmount")).hasMessageContaining("compensationAmount");
-    assertThatThrownBy(() -> ComplaintAmounts.yuan("十元", "compensationAmount")).hasMessageContaining("不是有效金额");
-  }
-
-  @Test
   void slaInHours_remindsHalfWay_slaInWorkingDays_remindsOnTheLastWorkingDay() {
     SlaPlanner planner = new SlaPlanner(Deadlines.fromClasspath());
     Date monday = shanghai(LocalDateTime.of(2026, 3, 2, 9, 0));

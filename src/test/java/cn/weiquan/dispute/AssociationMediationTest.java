@@ -100,7 +100,7 @@ class AssociationMediationTest extends DisputeProcessTest {
         ProcessInstance instance = inMediation();
         ProcessInstance channel = association(instance);
         Date accepted = cases.now();
-        assertThat(cases.variable(instance, MEDIATION_DUE)).isEqualTo(cases.deadlines.due("association-mediation", accepted));
+        assertThat(cases.variable(instance, MEDIATION_DUE)).isEqualTo(cases.deadlines.due("association-mediation-limit", accepted));
         assertThat(cases.task(instance, "Task_ConductMediationSession").getDueDate()).isEqualTo(cases.variable(instance, MEDIATION_DUE));
         assertThat(instance).variables().containsEntry(STAGE, "消协调解");
 

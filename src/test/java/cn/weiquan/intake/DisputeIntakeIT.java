@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
@@ -38,6 +39,7 @@ class DisputeIntakeIT extends IntakeSupport {
 
   @Autowired GreenMail mailServer;
   @Autowired EvidenceStore evidenceStore;
+  @Autowired cn.weiquan.calendar.Deadlines deadlines;
 
   @AfterEach
   void realTime() {
@@ -224,6 +226,100 @@ class DisputeIntakeIT extends IntakeSupport {
     }
   }
 
+  /** A case whose merchant rejected: it waits for the consumer's choice of channel. */
+  private String caseAtTheChannelChoice(String merchant) {
+    String caseNo = fileDispute(merchant);
+    String id = processInstanceId(caseNo);
+    runDueJobs(id);
+    assertThat(post(merchant, "/api/disputes/" + caseNo + "/merchant-response", "{\"answer\":\"reject\"}").getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    runDueJobs(id);
+    return caseNo;
+  }
+
+  @Test
+  void theConsumersChoice_mustBeAChannelTheCaseOffers_409NamesThem() {
+    String caseNo = caseAtTheChannelChoice(apiUser("merchant-a"));
+
+    ResponseEntity<JsonNode> arbitration = post("api", "/api/disputes/" + caseNo + "/consumer-decision",
+        "{\"decision\":\"escalate\",\"nextChannel\":\"arbitration\"}");
+    ResponseEntity<JsonNode> none = post("api", "/api/disputes/" + caseNo + "/consumer-decision", "{\"decision\":\"accept\"}");
+
+    assertThat(arbitration.getStatusCode()).as(String.valueOf(arbitration.getBody())).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(arbitration.getBody().path("code").asText()).isEqualTo("channel-not-offered");
+    assertThat(arbitration.getBody().path("offered").toString()).contains("association", "regulator", "court")
+        .doesNotContain("arbitration");
+    assertThat(arbitration.getBody().path("detail").asText()).contains("依法已不可选");
+    assertThat(none.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(none.getBody().path("field").asText()).isEqualTo("nextChannel");
+    JsonNode status = get("api", "/api/disputes/" + caseNo).getBody();
+    assertThat(status.path("stage").asText()).isEqualTo("选择维权途径");
+  }
+
+  @Test
+  void throughTheRegulator_acceptedOnADay_theMediationLimitCountsFromIt_andTheOutcomeSaysWhetherItResolved() {
+    String caseNo = caseAtTheChannelChoice(apiUser("merchant-a"));
+    String id = processInstanceId(caseNo);
+    assertThat(post("api", "/api/disputes/" + caseNo + "/consumer-decision",
+        "{\"decision\":\"escalate\",\"nextChannel\":\"regulator\"}").getStatusCode()).isEqualTo(HttpStatus.OK);
+    runDueJobs(id);
+    LocalDate acceptedOn = today().minusDays(1);
+
+    ResponseEntity<JsonNode> accepted = post("api", "/api/disputes/" + caseNo + "/official-decisions",
+        "{\"kind\":\"regulator-accepted\",\"authority\":\"某区市场监督管理局\",\"acceptedOn\":\"" + acceptedOn + "\"}");
+    runDueJobs(id);
+
+    assertThat(accepted.getStatusCode()).as(String.valueOf(accepted.getBody())).isEqualTo(HttpStatus.OK);
+    JsonNode limit = find(get("api", "/api/disputes/" + caseNo).getBody().path("deadlines"), "variable", "regulatorMediationDue");
+    assertThat(limit.path("period").asText()).isEqualTo("mediation-limit");
+    assertThat(limit.path("due").asText()).isEqualTo(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+        CaseStatusService.beijing(deadlines.due("mediation-limit", java.util.Date.from(acceptedOn.atStartOfDay(
+            java.time.ZoneId.of("Asia/Shanghai")).toInstant())))));
+    // the outcome must say whether it settled the dispute: the case ends or goes back to the consumer by it
+    ResponseEntity<JsonNode> vague = post("api", "/api/disputes/" + caseNo + "/official-decisions",
+        "{\"kind\":\"regulator-outcome\",\"outcome\":\"经调解达成一致\"}");
+    assertThat(vague.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(vague.getBody().path("field").asText()).isEqualTo("resolved");
+    ResponseEntity<JsonNode> resolved = post("api", "/api/disputes/" + caseNo + "/official-decisions",
+        "{\"kind\":\"regulator-outcome\",\"outcome\":\"经调解达成一致，经营者退货退款\",\"resolved\":true}");
+    runDueJobs(id);
+    assertThat(resolved.getStatusCode()).as(String.valueOf(resolved.getBody())).isEqualTo(HttpStatus.OK);
+    JsonNode status = get("api", "/api/disputes/" + caseNo).getBody();
+    assertThat(status.path("status").asText()).isEqualTo("ended");
+    assertThat(status.path("endState").path("activityId").asText()).isEqualTo("EndEvent_ResolvedInChannel");
+    assertThat(status.path("deadlines").size()).as("an ended case binds no one to a deadline").isZero();
+  }
+
+  @Test
+  void aJudgmentWithoutTheDayItWasServed_isRefused_theAppealWindowCountsFromIt() {
+    String merchant = apiUser("merchant-a");
+    String caseNo = caseAtTheChannelChoice(merchant);
+    String id = processInstanceId(caseNo);
+    post("api", "/api/disputes/" + caseNo + "/consumer-decision", "{\"decision\":\"escalate\",\"nextChannel\":\"court\"}");
+    runDueJobs(id);
+    String court = channelInstanceId(caseNo, ProcessKeys.DISPUTE_COURT);
+    var task = engine.getTaskService().createTaskQuery().processInstanceId(court).taskDefinitionKey("Task_PrepareLitigationPackage")
+        .singleResult();
+    engine.getTaskService().complete(task.getId(), Map.of("courtName", "杭州互联网法院", "lawsuitFiledOn", today().toString()));
+    runDueJobs(id);
+
+    ResponseEntity<JsonNode> undated = post("api", "/api/disputes/" + caseNo + "/official-decisions",
+        "{\"kind\":\"judgment\",\"outcome\":\"判决退货退款\"}");
+    ResponseEntity<JsonNode> dated = post("api", "/api/disputes/" + caseNo + "/official-decisions",
+        "{\"kind\":\"judgment\",\"outcome\":\"判决退货退款\",\"servedOn\":\"" + today() + "\"}");
+    runDueJobs(id);
+    ResponseEntity<JsonNode> appeal = post(merchant, "/api/disputes/" + caseNo + "/official-decisions",
+        "{\"kind\":\"appeal\",\"appealedBy\":\"merchant\"}");
+    runDueJobs(id);
+
+    assertThat(undated.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(undated.getBody().path("field").asText()).isEqualTo("servedOn");
+    assertThat(dated.getStatusCode()).as(String.valueOf(dated.getBody())).isEqualTo(HttpStatus.OK);
+    assertThat(appeal.getStatusCode()).as(String.valueOf(appeal.getBody())).isEqualTo(HttpStatus.OK);
+    // the record and the parties' mails name the party in Chinese
+    assertThat(engine.getRuntimeService().getVariable(court, "appealedBy")).isEqualTo("经营者");
+  }
+
   @Test
   void aProblemCarriesAChineseDetail_theFieldAndAMachineCode() {
     String good = dispute("ZH-" + UUID.randomUUID(), null);
@@ -381,10 +477,22 @@ class DisputeIntakeIT extends IntakeSupport {
     assertThat(sent.getStatusCode()).as(String.valueOf(sent.getBody())).isEqualTo(HttpStatus.CREATED);
     assertThat(sent.getBody().path("correlated").asBoolean()).isTrue();
     String id = channelInstanceId(caseNo, ProcessKeys.DISPUTE_PLATFORM);
-    assertThat(engine.getRuntimeService().createEventSubscriptionQuery().processInstanceId(id)
-        .eventName("EvidenceSubmitted").count()).isZero();
     assertThat(engine.getRuntimeService().getVariable(id, "evidenceFrom")).isEqualTo("merchant");
     assertThat(engine.getRuntimeService().getVariable(id, "evidenceDescription")).isEqualTo("<i>聊天记录截图</i>：商家承认漏电");
+    // the merchant's evidence leaves the window open for the consumer's; the consumer's closes it early
+    assertThat(engine.getRuntimeService().createEventSubscriptionQuery().processInstanceId(id)
+        .eventName("EvidenceSubmitted").count()).isEqualTo(1);
+    assertThat(engine.getRuntimeService().getVariable(id, "evidenceFromMerchant")).isEqualTo(true);
+    assertThat(engine.getRuntimeService().getVariable(id, "evidenceFromConsumer")).isEqualTo(false);
+
+    ResponseEntity<JsonNode> consumers = sendEvidence("api", caseNo, PNG, "image/png");
+
+    assertThat(consumers.getStatusCode()).as(String.valueOf(consumers.getBody())).isEqualTo(HttpStatus.CREATED);
+    assertThat(consumers.getBody().path("party").asText()).isEqualTo("consumer");
+    assertThat(engine.getRuntimeService().createEventSubscriptionQuery().processInstanceId(id)
+        .eventName("EvidenceSubmitted").count()).isZero();
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(id).taskDefinitionKey("Task_PlatformReview").count())
+        .isEqualTo(1);
   }
 
   @Test
@@ -457,8 +565,8 @@ class DisputeIntakeIT extends IntakeSupport {
   }
 
   /**
-   * consumer-dispute has no case-received task: its first mail is merchant-response-requested, sent to the consumer
-   * and to the merchant, with the merchant's answer deadline. Either is accepted, so the test survives adding one.
+   * The first mails of a case (case-received): each party gets its own text, the consumer "投诉已受理", the merchant
+   * "请答复消费者投诉" with the answer deadline; the merchant's never carries the consumer's phone or e-mail.
    */
   @Test
   void theFirstMailOfTheCase_reachesConsumerAndMerchant_inChinese_withCaseNumberAndDeadline() throws Exception {
@@ -466,13 +574,17 @@ class DisputeIntakeIT extends IntakeSupport {
 
     runDueJobs(processInstanceId(caseNo));
 
-    for (String recipient : List.of(CONSUMER_EMAIL, "shop@example.com")) {
+    Map<String, String> subjects = Map.of(CONSUMER_EMAIL, "投诉已受理", "shop@example.com", "请答复消费者投诉");
+    for (String recipient : subjects.keySet()) {
       MimeMessage mail = Arrays.stream(mailServer.getReceivedMessages())
           .filter(m -> subject(m).contains(caseNo))
           .filter(m -> recipients(m).contains(recipient))
           .findFirst().orElseThrow(() -> new AssertionError("no mail for " + caseNo + " to " + recipient));
-      assertThat(subject(mail)).startsWith("【维权平台】").containsAnyOf("案件已受理", "请答复消费者投诉");
-      assertThat(mail.getContent().toString()).contains(caseNo).contains("北京时间");
+      assertThat(subject(mail)).startsWith("【维权平台】").contains(subjects.get(recipient));
+      assertThat(mail.getContent().toString()).contains(caseNo).contains("北京时间").containsPattern("（星期.）24:00");
+      if (!recipient.equals(CONSUMER_EMAIL)) {
+        assertThat(mail.getContent().toString()).doesNotContain(CONSUMER_EMAIL);
+      }
     }
   }
 

@@ -39,7 +39,7 @@ class MailboxIT extends ApplicationIT {
     }
     assertThat(mail).as("mailbox entry for " + caseNo).isNotNull();
     assertThat(mail.path("to").asText()).isEqualTo("li.ming@example.com");
-    assertThat(mail.path("subject").asText()).contains("案件已受理");
+    assertThat(mail.path("subject").asText()).contains("投诉已受理");
     assertThat(mail.path("body").asText()).contains(caseNo).startsWith("李明，您好：");
     assertThat(mail.path("messageId").asText()).isEqualTo(sent.get(0).messageId());
     assertThat(mail.path("sentAt").asText()).endsWith("+08:00");

@@ -238,9 +238,12 @@ class AccessModelIT extends ApplicationIT {
     Task choice = tasks.createTaskQuery().processInstanceId(dispute.getId()).taskDefinitionKey("Task_RecordChannelChoice").singleResult();
     tasks.complete(choice.getId(), Map.of("nextChannel", "platform"));
     runJobs();
-    runtime.createMessageCorrelation("EvidenceSubmitted").processInstanceBusinessKey(dispute.getBusinessKey())
-        .setVariable("evidenceFrom", "merchant").setVariable("evidenceDescription", "发货记录").correlate();
-    runJobs();
+    // both parties send evidence: the window closes early and the platform reviews
+    for (String party : List.of("merchant", "consumer")) {
+      runtime.createMessageCorrelation("EvidenceSubmitted").processInstanceBusinessKey(dispute.getBusinessKey())
+          .setVariable("evidenceFrom", party).setVariable("evidenceDescription", "举证材料").correlate();
+      runJobs();
+    }
     Task review = tasks.createTaskQuery().processInstanceBusinessKey(dispute.getBusinessKey())
         .taskDefinitionKey("Task_PlatformReview").singleResult();
 

@@ -39,5 +39,14 @@ class DecisionDeploymentTest {
     assertThat((Object) engine.getDecisionService().evaluateDecisionTableByKey("compensation-authority",
         Variables.putValue("amountClaimed", new BigDecimal("500.00")).putValue("caseType", "enterprise-complaint"))
         .getSingleResult().getEntry("approverGroup")).isEqualTo("supervisors");
+    // the money input is a number, not a double: the process's stored text, an exact BigDecimal and the Double the
+    // REST API makes of a JSON number all land in the same tier at both boundaries
+    Object[][] tiers = {{"50.00", "supervisors"}, {new BigDecimal("49.99"), "complaint-handlers"},
+        {new BigDecimal("50.00"), "supervisors"}, {500.0d, "supervisors"}, {"500.01", "headquarters"}};
+    for (Object[] tier : tiers) {
+      assertThat((Object) engine.getDecisionService().evaluateDecisionTableByKey("compensation-authority",
+          Variables.putValue("amountClaimed", tier[0]).putValue("caseType", "enterprise-complaint"))
+          .getSingleResult().getEntry("approverGroup")).as("%s", tier[0]).isEqualTo(tier[1]);
+    }
   }
 }

@@ -1,6 +1,7 @@
 package cn.weiquan.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.InputStream;
 import java.util.HashMap;
@@ -120,10 +121,41 @@ class DecisionTablesTest {
       "499.99, supervisors, 省级督导会同省办经理", "500.00, supervisors, 省级督导会同省办经理",
       "500.01, headquarters, 总部", "100000000.00, headquarters, 总部"})
   void compensationAuthority(String amount, String group, String tier) {
-    Map<String, Object> vars = new HashMap<>();
-    vars.put("amountClaimed", amount);
-    vars.put("caseType", "enterprise-complaint");
-    Map<String, Object> row = DMN.evaluateDecision(AUTHORITY, vars).getSingleResult().getEntryMap();
-    assertThat(row).containsEntry("approverGroup", group).containsEntry("approvalTier", tier);
+    // the process passes the amount as it stores it ("50.00"); a caller may pass the exact BigDecimal: same tier
+    for (Object value : new Object[] {amount, Money.parse(amount)}) {
+      Map<String, Object> vars = new HashMap<>();
+      vars.put("amountClaimed", value);
+      vars.put("caseType", "enterprise-complaint");
+      Map<String, Object> row = DMN.evaluateDecision(AUTHORITY, vars).getSingleResult().getEntryMap();
+      assertThat(row).as("%s %s", value.getClass().getSimpleName(), value)
+          .containsEntry("approverGroup", group).containsEntry("approvalTier", tier);
+    }
+  }
+
+  @Test
+  void compensationAuthority_fenByFenAroundEveryBoundary() {
+    // the engine hands a non-whole input to the rules as a double: exact for every amount Money accepts (at most two
+    // decimals, at most ¥100,000,000, i.e. at most 11 significant digits); 49.999 is refused before it gets here
+    String[][] cases = {{"49.98", "complaint-handlers"}, {"49.99", "complaint-handlers"}, {"50.00", "supervisors"},
+        {"50.01", "supervisors"}, {"499.99", "supervisors"}, {"500.00", "supervisors"}, {"500.01", "headquarters"},
+        {"99999999.99", "headquarters"}};
+    for (String[] c : cases) {
+      Map<String, Object> vars = new HashMap<>();
+      vars.put("amountClaimed", Money.parse(c[0]));
+      vars.put("caseType", "enterprise-complaint");
+      assertThat((Object) DMN.evaluateDecision(AUTHORITY, vars).getSingleResult().getEntry("approverGroup"))
+          .as(c[0]).isEqualTo(c[1]);
+    }
+    assertThatThrownBy(() -> Money.parse("49.999")).isInstanceOf(Money.InvalidMoney.class);
+  }
+
+  @Test
+  void moneyInputsAreNumbersNotDoubles() throws java.io.IOException {
+    for (String table : new String[] {"compensation-authority", "complaint-severity"}) {
+      try (InputStream in = DecisionTablesTest.class.getResourceAsStream("/processes/" + table + ".dmn")) {
+        String xml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(xml).as(table).doesNotContain("typeRef=\"double\"").contains("typeRef=\"number\"");
+      }
+    }
   }
 }

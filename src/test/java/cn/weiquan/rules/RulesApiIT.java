@@ -48,6 +48,17 @@ class RulesApiIT extends ApplicationIT {
     assertThat((List<?>) response.getBody().get("breakdown")).isNotEmpty();
   }
 
+  @Test
+  void fraudQuote_showsTheRefundAndTheTotal() {
+    ResponseEntity<Map<String, Object>> response = post("mediator", "/api/compensation/quote",
+        "{\"rule\":\"fraud\",\"price\":\"300.00\"}");
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(response.getBody()).containsEntry("amount", "900.00").containsEntry("total", "1200.00");
+    assertThat((List<Map<String, Object>>) (List) response.getBody().get("breakdown"))
+        .extracting(line -> line.get("label") + "=" + line.get("amount"))
+        .containsExactly("价款的三倍=900.00", "增加赔偿（不少于500元）=900.00", "退还价款=300.00", "合计（退还价款＋增加赔偿）=1200.00");
+  }
+
   @ParameterizedTest(name = "{0}: {1}")
   @CsvSource(delimiter = '|', value = {
       "unknown rule         | {\"rule\":\"bribe\",\"price\":\"1.00\"}                    | rule",
@@ -97,6 +108,17 @@ class RulesApiIT extends ApplicationIT {
   }
 
   @Test
+  void eligibility_twentyTwoUnits_punitiveSumsWithheldWithAReadableReason() {
+    ResponseEntity<Map<String, Object>> response = post("mediator", "/api/eligibility",
+        "{\"naturalPerson\":true,\"purpose\":\"living-consumption\",\"harmKnownOn\":\"2026-02-25\","
+            + "\"filedOn\":\"2026-03-02\",\"channel\":\"court\",\"quantity\":22}");
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(response.getBody()).containsEntry("eligible", true).containsEntry("punitiveDamagesAllowed", false);
+    assertThat(response.getBody().get("reasons").toString())
+        .contains("QUANTITY_BEYOND_LIVING_NEEDS", "购买数量 22 件，明显超出生活消费需要", "第二条");
+  }
+
+  @Test
   void eligibility_beforeACourt_regulatorRefusesWithReason() {
     ResponseEntity<Map<String, Object>> response = post("api", "/api/eligibility",
         "{\"naturalPerson\":true,\"purpose\":\"living-consumption\",\"harmKnownOn\":\"2025-06-01\","
@@ -113,6 +135,7 @@ class RulesApiIT extends ApplicationIT {
       "bad date          | {\"naturalPerson\":true,\"purpose\":\"resale\",\"harmKnownOn\":\"2025-02-30\",\"channel\":\"court\"}     | harmKnownOn",
       "bad boolean       | {\"naturalPerson\":\"yes\",\"purpose\":\"resale\",\"harmKnownOn\":\"2025-02-01\",\"channel\":\"court\"}   | naturalPerson",
       "unknown body      | {\"naturalPerson\":true,\"purpose\":\"resale\",\"harmKnownOn\":\"2025-02-01\",\"channel\":\"regulator\",\"pendingBefore\":[\"police\"]} | pendingBefore[0]",
+      "zero quantity     | {\"naturalPerson\":true,\"purpose\":\"resale\",\"harmKnownOn\":\"2025-02-01\",\"channel\":\"court\",\"quantity\":0} | quantity",
       "window w/o date   | {\"naturalPerson\":true,\"purpose\":\"resale\",\"harmKnownOn\":\"2025-02-01\",\"channel\":\"platform\",\"platformComplaint\":\"harassment\"} | tradeCompletedOn"})
   void eligibility_badInput_is400NamingTheField(String kind, String body, String field) {
     ResponseEntity<Map<String, Object>> response = post("mediator", "/api/eligibility", body);

@@ -24,11 +24,14 @@ public final class DisputeAnswers {
 
   /**
    * POST /official-decisions: what an authority decided, reported by a party or the mediator. authority names the
-   * regulator (regulator-accepted); outcome is the decision's text; servedOn is the day a judgment was served (its appeal
-   * window counts from it); appealedBy says which party appealed.
+   * regulator and acceptedOn the day it accepted the complaint (regulator-accepted: the mediation limit counts from it,
+   * by the measures in force that day); outcome is the decision's text; resolved says whether the regulator's handling
+   * settled the dispute (regulator-outcome); servedOn is the day a judgment was served (its appeal window counts from
+   * it); appealedBy says which party appealed.
    */
   public record OfficialDecision(@NotNull OfficialDecisionKind kind, @Size(max = 200) String authority,
-      @Size(max = 4000) String outcome, @Day @PastOrPresent LocalDate servedOn, Party appealedBy) {}
+      @Day @PastOrPresent LocalDate acceptedOn, @Size(max = 4000) String outcome, Boolean resolved,
+      @Day @PastOrPresent LocalDate servedOn, Party appealedBy) {}
 
   /** POST /withdraw → Withdraw. */
   public record Withdrawal(@NotBlank @Size(max = 2000) String reason) {}

@@ -57,10 +57,13 @@ public final class DisputeCodes {
 
   /** Who sends evidence (evidenceFrom). */
   public enum Party {
-    CONSUMER("consumer"), MERCHANT("merchant");
+    CONSUMER("consumer", "消费者"), MERCHANT("merchant", "经营者");
     private final String code;
-    Party(String code) { this.code = code; }
+    private final String label;
+    Party(String code, String label) { this.code = code; this.label = label; }
     @JsonValue public String code() { return code; }
+    /** How the case's record and its mails name the party. */
+    public String label() { return label; }
   }
 
   /** An official decision a party or the mediator reports (official-decisions), each the BPMN message the case waits for. */

@@ -22,6 +22,7 @@ import cn.weiquan.platform.WeiquanGroups;
 import cn.weiquan.intake.dispute.DisputeAnswers.ConsumerDecisionBody;
 import cn.weiquan.intake.dispute.DisputeAnswers.MerchantResponse;
 import cn.weiquan.intake.dispute.DisputeAnswers.Withdrawal;
+import cn.weiquan.dispute.CheckChannelChoice;
 import cn.weiquan.intake.dispute.DisputeCodes.Party;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
@@ -121,16 +122,33 @@ public class DisputeController {
     return status.status(ref, ENDPOINTS);
   }
 
-  @Operation(summary = "The consumer decides (ConsumerDecision): accept, or escalate to a next channel")
+  /** The boundary event of the channel choice: the message there must name a channel the case may still take. */
+  private static final String CHANNEL_CHOICE = "Event_ChannelDecisionReceived";
+
+  @Operation(summary = "The consumer decides (ConsumerDecision): accept, or escalate to a next channel",
+      description = "Answers the merchant's offer or the platform's decision (accept / escalate), or chooses the next "
+          + "channel when the case waits for it: then nextChannel is required and must be one the case offers "
+          + "(409 channel-not-offered names them).")
   @PostMapping(path = "/{caseNo}/consumer-decision", consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
   public CaseStatus consumerDecision(@PathVariable String caseNo,
       @org.springframework.web.bind.annotation.RequestBody byte[] body, ApiCaller caller) {
     CaseAccess.CaseRef ref = access.act(PROCESS_KEY, caseNo, caller, Role.CLAIMANT);
     ConsumerDecisionBody decision = json.read(body, ConsumerDecisionBody.class);
-    if (decision.decision() == DisputeCodes.ConsumerDecision.ESCALATE && decision.nextChannel() == null) {
-      throw ApiException.badRequest("nextChannel", "required", "选择 escalate（继续维权）时，「nextChannel」为必填项",
-          "'nextChannel' is required when the decision is escalate");
+    if (CHANNEL_CHOICE.equals(messages.waitingAt(ref, MSG_CONSUMER_DECISION))) {
+      // the case waits for the next channel: one of those the open-channels decision offered, nothing else
+      List<String> offered = CheckChannelChoice.offered(runtime.getVariable(ref.processInstanceId(), CHANNEL_OPTIONS));
+      if (decision.decision() != DisputeCodes.ConsumerDecision.ESCALATE || decision.nextChannel() == null) {
+        throw ApiException.badRequest("nextChannel", "required", "本案正等待您选择维权途径：请以 escalate 提交「nextChannel」，可选："
+            + String.join("、", offered), "the case waits for the next channel: send escalate with nextChannel, one of " + offered)
+            .with("offered", offered);
+      }
+      if (!offered.contains(decision.nextChannel().code())) {
+        throw new ApiException(HttpStatus.CONFLICT, "nextChannel", "channel-not-offered",
+            "途径「" + decision.nextChannel().code() + "」依法已不可选（本案可选：" + String.join("、", offered) + "）",
+            "channel '" + decision.nextChannel().code() + "' is not open to this case; open: " + offered)
+            .with("offered", offered);
+      }
     }
     Map<String, Object> variables = new HashMap<>();
     variables.put(CONSUMER_DECISION, decision.decision().code());
@@ -152,23 +170,38 @@ public class DisputeController {
     DisputeAnswers.OfficialDecision decision = json.read(body, DisputeAnswers.OfficialDecision.class);
     Map<String, Object> variables = new HashMap<>();
     switch (decision.kind()) {
-      case REGULATOR_ACCEPTED -> variables.put("regulatorName", decision.authority());
-      case REGULATOR_OUTCOME -> variables.put("regulatorOutcome", required("outcome", decision.outcome()));
+      case REGULATOR_ACCEPTED -> {
+        variables.put("regulatorName", decision.authority());
+        // the mediation limit counts from acceptance, by the measures in force that day: today unless told otherwise
+        variables.put(REGULATOR_ACCEPTED_AT,
+            EngineClock.startOf(decision.acceptedOn() == null ? EngineClock.today() : decision.acceptedOn()));
+      }
+      case REGULATOR_OUTCOME -> {
+        variables.put("regulatorOutcome", required("outcome", decision.outcome()));
+        if (decision.resolved() == null) {
+          throw ApiException.badRequest("resolved", "required", "kind 为 regulator-outcome 时，「resolved」（纠纷是否已解决）为必填项",
+              "'resolved' is required when kind is regulator-outcome");
+        }
+        variables.put(REGULATOR_RESOLVED, decision.resolved());
+      }
       case REPORT_OUTCOME -> variables.put("reportOutcome", required("outcome", decision.outcome()));
       case ARBITRATION_AWARD -> variables.put("arbitrationAward", required("outcome", decision.outcome()));
       case ENFORCEMENT_OUTCOME -> variables.put("enforcementOutcome", required("outcome", decision.outcome()));
       case JUDGMENT -> {
         variables.put("judgmentSummary", required("outcome", decision.outcome()));
-        if (decision.servedOn() != null) {
-          variables.put(JUDGMENT_SERVED_AT, EngineClock.startOf(decision.servedOn()));
+        // the appeal window counts from service: a judgment without the day it was served cannot be dated
+        if (decision.servedOn() == null) {
+          throw ApiException.badRequest("servedOn", "required", "kind 为 judgment 时，「servedOn」（判决书送达日）为必填项：上诉期自送达之日起计算",
+              "'servedOn' is required when kind is judgment: the appeal window counts from service");
         }
+        variables.put(JUDGMENT_SERVED_AT, EngineClock.startOf(decision.servedOn()));
       }
       case APPEAL -> {
         if (decision.appealedBy() == null) {
           throw ApiException.badRequest("appealedBy", "required", "kind 为 appeal（上诉）时，「appealedBy」为必填项",
               "'appealedBy' is required when kind is appeal");
         }
-        variables.put("appealedBy", decision.appealedBy().code());
+        variables.put("appealedBy", decision.appealedBy().label());
       }
     }
     messages.deliver(ref, decision.kind().message(), variables, ENDPOINTS);
@@ -254,7 +287,7 @@ public class DisputeController {
 
   /** The instant the evidence window closed: its legal deadline once passed, else when the case stopped waiting. */
   private Date closedAt(CaseAccess.CaseRef ref) {
-    Object due = status.variables(ref.processInstanceId()).get(EVIDENCE_DUE);
+    Object due = status.lastValue(ref.processInstanceId(), EVIDENCE_DUE);
     Date now = EngineClock.now();
     if (due instanceof Date deadline && !now.before(deadline)) {
       return deadline;

@@ -51,6 +51,9 @@ final class DisputeFields {
   static final String EVIDENCE_ID = "evidenceId";
   static final String WITHDRAW_REASON = DisputeVariables.WITHDRAW_REASON;
   static final String JUDGMENT_SERVED_AT = DisputeVariables.JUDGMENT_SERVED_AT;
+  static final String REGULATOR_ACCEPTED_AT = DisputeVariables.REGULATOR_ACCEPTED_AT;
+  static final String REGULATOR_RESOLVED = DisputeVariables.REGULATOR_RESOLVED;
+  static final String CHANNEL_OPTIONS = DisputeVariables.CHANNEL_OPTIONS;
 
   /** Which endpoint sends which message, for "what the case waits for". */
   static final Map<String, String> ENDPOINTS = endpoints();

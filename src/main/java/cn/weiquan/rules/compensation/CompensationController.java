@@ -4,6 +4,7 @@ import cn.weiquan.api.Amount;
 import cn.weiquan.api.AmountCheck;
 import cn.weiquan.api.ApiException;
 import cn.weiquan.api.ApiJson;
+import cn.weiquan.rules.Money;
 import cn.weiquan.rules.compensation.QuoteRequest.ClaimItem;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -127,6 +128,7 @@ public class CompensationController {
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("rule", request.rule());
     answer.put("amount", Money.text(quote.amount()));
+    answer.put("total", Money.text(quote.total()));
     answer.put("currency", quote.currency());
     answer.put("basis", quote.basis());
     answer.put("breakdown", quote.breakdown().stream()

@@ -1,5 +1,6 @@
 package cn.weiquan.rules.compensation;
 
+import cn.weiquan.rules.Money;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +10,7 @@ public final class FoodSafetyCalculator {
   // 食品安全法 Art. 148(2): ten times the price or three times the loss; less than ¥1,000 → ¥1,000
   static final String PRICE_FACTOR = "10";
   static final String LOSS_FACTOR = "3";
-  static final BigDecimal MINIMUM = Money.yuan("1000");
+  static final BigDecimal MINIMUM = Money.parse("1000");
   static final String BASIS =
       "《食品安全法》第一百四十八条第二款：生产不符合食品安全标准的食品或者经营明知是不符合食品安全标准的食品，"
           + "消费者除要求赔偿损失外，还可以向生产者或者经营者要求支付价款十倍或者损失三倍的赔偿金；增加赔偿的金额不足一千元的，为一千元。"

@@ -1,5 +1,6 @@
 package cn.weiquan.rules.compensation;
 
+import cn.weiquan.rules.Money;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -7,11 +8,11 @@ import java.util.List;
 public final class LateShipmentCalculator {
   // 淘宝规则 (seed): 5% of the price actually paid, at least ¥1, at most ¥30
   static final String TAOBAO_RATE = "0.05";
-  static final BigDecimal TAOBAO_MINIMUM = Money.yuan("1");
-  static final BigDecimal TAOBAO_MAXIMUM = Money.yuan("30");
+  static final BigDecimal TAOBAO_MINIMUM = Money.parse("1");
+  static final BigDecimal TAOBAO_MAXIMUM = Money.parse("30");
   // 天猫规则 (seed): 30% of the price actually paid, at most ¥500, paid as Tmall points, no points deducted
   static final String TMALL_RATE = "0.30";
-  static final BigDecimal TMALL_MAXIMUM = Money.yuan("500");
+  static final BigDecimal TMALL_MAXIMUM = Money.parse("500");
 
   static final String TAOBAO_BASIS =
       "淘宝规则（延迟发货）：卖家未在买家付款后七十二小时内发货的，需向买家支付该商品实际成交金额的百分之五作为违约金，"

@@ -1,5 +1,6 @@
 package cn.weiquan.rules.compensation;
 
+import cn.weiquan.rules.Money;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -8,10 +9,10 @@ public final class LostWagesCalculator {
   static final String BASIS =
       "《最高人民法院关于审理人身损害赔偿案件适用法律若干问题的解释》第七条：误工费根据受害人的误工时间和收入状况确定；"
           + "受害人有固定收入的，按照实际减少的收入计算。误工费 = 误工收入 × 误工时间；"
-          + "受害时处于带薪休假或已退休的，不支持误工费（种子：消费损害索赔证据指引）。";
+          + "受害时处于带薪休假或已退休、收入并未减少的，无误工损失，不计误工费（本公司投诉处理制度）。";
 
   public CompensationQuote quote(BigDecimal dailyIncome, int days, String status) {
-    BigDecimal product = Money.yuan(dailyIncome.multiply(BigDecimal.valueOf(days)));
+    BigDecimal product = Money.times(dailyIncome, days);
     boolean noLoss = "paid-leave".equals(status) || "retired".equals(status);
     BigDecimal amount = noLoss ? Money.ZERO : product;
     return new CompensationQuote(amount, CompensationQuote.CNY, BASIS, List.of(

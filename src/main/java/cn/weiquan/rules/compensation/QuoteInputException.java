@@ -1,5 +1,6 @@
 package cn.weiquan.rules.compensation;
 
+import cn.weiquan.rules.Money;
 /** A quote request that lacks a field its rule needs, or carries a value the rule cannot use. */
 public class QuoteInputException extends IllegalArgumentException {
   private final String field;
@@ -21,9 +22,10 @@ public class QuoteInputException extends IllegalArgumentException {
   }
 
   static java.math.BigDecimal nonNegative(java.math.BigDecimal value, String field) {
-    if (required(value, field).signum() < 0) {
-      throw new QuoteInputException(field, "'" + field + "' must not be negative");
+    try {
+      return Money.exact(required(value, field));
+    } catch (Money.InvalidMoney e) {
+      throw new QuoteInputException(field, e.message(field));
     }
-    return Money.yuan(value);
   }
 }

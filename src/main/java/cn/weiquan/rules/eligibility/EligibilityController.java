@@ -6,6 +6,8 @@ import cn.weiquan.api.Day;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
@@ -35,7 +37,10 @@ public class EligibilityController {
       @NotNull Code.Channel channel,
       @Size(max = 3) List<Code.@NotNull PendingBody> pendingBefore,
       Code.PlatformComplaint platformComplaint,
-      @Day LocalDate tradeCompletedOn) {}
+      @Day LocalDate tradeCompletedOn,
+      @Min(1) @Max(1_000_000) Integer quantity,
+      @Min(0) @Max(100_000) Integer earlierFilings,
+      Boolean foodOrDrug) {}
 
   /** The codes of the request, as {@link EligibilityFacts} lists them. */
   public static final class Code {
@@ -84,6 +89,7 @@ public class EligibilityController {
         in.channel().code(),
         in.pendingBefore() == null ? List.of() : in.pendingBefore().stream().map(Code.PendingBody::code).toList(),
         in.platformComplaint() == null ? null : in.platformComplaint().code(),
-        in.tradeCompletedOn());
+        in.tradeCompletedOn())
+        .withPurchase(in.quantity(), in.earlierFilings() == null ? 0 : in.earlierFilings(), Boolean.TRUE.equals(in.foodOrDrug()));
   }
 }

@@ -34,6 +34,87 @@ class CompensationServiceTest {
     assertThat(quote.basis()).contains("消费者权益保护法").contains("第五十五条");
   }
 
+  @ParameterizedTest(name = "fraud price {0}: refund {0} + punitive {1} = {2}")
+  @CsvSource({"100.00, 500.00, 600.00", "166.67, 500.01, 666.68", "1000.00, 3000.00, 4000.00", "0.00, 500.00, 500.00",
+      "0.01, 500.00, 500.01", "33333.33, 99999.99, 133333.32"})
+  void fraud_quoteHasARefundLineAndATotal(String price, String punitive, String total) {
+    CompensationQuote quote = service.quote(QuoteRequest.fraud(y(price)));
+    assertThat(quote.amount()).isEqualTo(y(punitive));
+    assertThat(quote.total()).isEqualTo(y(total));
+    assertThat(quote.breakdown()).extracting(BreakdownLine::label)
+        .containsExactly("价款的三倍", "增加赔偿（不少于500元）", "退还价款", "合计（退还价款＋增加赔偿）");
+    assertThat(quote.breakdown().get(2).amount()).isEqualTo(y(price));
+    assertThat(quote.breakdown().get(3).amount()).isEqualTo(y(total));
+    assertThat(quote.breakdown().get(3).note()).isEqualTo(price + " + " + punitive);
+    assertThat(quote.basis()).contains("第五十五条").contains("价款另行退还");
+  }
+
+  @Test
+  void litigationClaims_refundPlusPunitive_asTheCourtStageQuotesFalseAdvertising() {
+    CompensationQuote claims = service.litigationClaims(
+        new LitigationClaims(y("300.00"), 1, true, y("0.00"), "fraud", true, null));
+    assertThat(claims.amount()).isEqualTo(y("1200.00"));
+    assertThat(claims.total()).isEqualTo(y("1200.00"));
+    assertThat(claims.breakdownText()).isEqualTo(String.join("\n",
+        "退还价款：300.00 元（单价 300.00 × 数量 1）",
+        "价款的三倍：900.00 元（3 × 300.00）",
+        "增加赔偿（不少于500元）：900.00 元（三倍价款不低于500元）",
+        "合计：1200.00 元（退还价款、增加赔偿之和）"));
+    assertThat(claims.basis()).contains("第二十四条").contains("第五十五条");
+  }
+
+  @Test
+  void litigationClaims_totalIncludesTheCompensationTheConsumerClaimed() {
+    // 2 × 300.00 paid back, 500.00 damages claimed, 3 × 600.00 punitive: 600.00 + 500.00 + 1800.00
+    CompensationQuote claims = service.litigationClaims(
+        new LitigationClaims(y("300.00"), 2, true, y("500.00"), "fraud", true, null));
+    assertThat(claims.amount()).isEqualTo(y("2900.00"));
+    assertThat(claims.breakdown()).extracting(BreakdownLine::label, BreakdownLine::amount).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("退还价款", y("600.00")),
+        org.assertj.core.groups.Tuple.tuple("赔偿损失（消费者主张）", y("500.00")),
+        org.assertj.core.groups.Tuple.tuple("价款的三倍", y("1800.00")),
+        org.assertj.core.groups.Tuple.tuple("增加赔偿（不少于500元）", y("1800.00")),
+        org.assertj.core.groups.Tuple.tuple("合计", y("2900.00")));
+    assertThat(claims.basis()).contains("第五百八十四条");
+
+    // the washing machine: refund and damages only, no punitive rule
+    CompensationQuote quality = service.litigationClaims(
+        new LitigationClaims(y("1999.00"), 1, true, y("120.50"), null, true, null));
+    assertThat(quality.amount()).isEqualTo(y("2119.50"));
+    // damages alone, without a refund
+    assertThat(service.litigationClaims(new LitigationClaims(y("1999.00"), 1, false, y("120.50"), null, true, null))
+        .amount()).isEqualTo(y("120.50"));
+    // a cheap item: the ¥500 floor of the punitive sum
+    assertThat(service.litigationClaims(new LitigationClaims(y("10.00"), 1, true, null, "fraud", true, null))
+        .amount()).isEqualTo(y("510.00"));
+  }
+
+  @Test
+  void litigationClaims_punitiveWithheld_saysWhyAndLeavesItOutOfTheTotal() {
+    // the 22 cameras: the price comes back, the punitive sum waits for the mediator's check
+    CompensationQuote claims = service.litigationClaims(new LitigationClaims(y("1999.00"), 22, true, y("0.00"), "fraud",
+        false, "购买数量 22 件，明显超出生活消费需要：须经调解员核实。"));
+    assertThat(claims.amount()).isEqualTo(y("43978.00"));
+    assertThat(claims.breakdown()).anySatisfy(line -> {
+      assertThat(line.label()).isEqualTo("增加赔偿（欺诈）");
+      assertThat(line.amount()).isEqualTo(y("0.00"));
+      assertThat(line.note()).startsWith("不自动计算：购买数量 22 件");
+    });
+    assertThat(claims.basis()).doesNotContain("第五十五条");
+  }
+
+  @Test
+  void litigationClaims_badInputNamesTheField() {
+    assertThatThrownBy(() -> service.litigationClaims(new LitigationClaims(y("1.00"), 0, true, null, null, true, null)))
+        .isInstanceOfSatisfying(QuoteInputException.class, e -> assertThat(e.field()).isEqualTo("quantity"));
+    assertThatThrownBy(() -> service.litigationClaims(new LitigationClaims(y("1.00"), 1, true, y("-1"), null, true, null)))
+        .isInstanceOfSatisfying(QuoteInputException.class, e -> assertThat(e.field()).isEqualTo("damages"));
+    assertThatThrownBy(() -> service.litigationClaims(new LitigationClaims(y("1.005"), 1, true, null, null, true, null)))
+        .isInstanceOfSatisfying(QuoteInputException.class, e -> assertThat(e.field()).isEqualTo("unitPrice"));
+    assertThatThrownBy(() -> service.litigationClaims(new LitigationClaims(y("1.00"), 1, true, null, "food", true, null)))
+        .isInstanceOfSatisfying(QuoteInputException.class, e -> assertThat(e.field()).isEqualTo("punitiveRule"));
+  }
+
   @ParameterizedTest(name = "food price {0} loss {1} basis {2} → {3}")
   @CsvSource({
       "50.00,  0,      , 1000.00", "99.99,  0,      , 1000.00", "100.00, 0,      , 1000.00",
