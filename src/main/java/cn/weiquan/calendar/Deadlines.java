@@ -107,6 +107,30 @@ public class Deadlines {
   }
 
   /**
+   * The same for a period a decision table gives (an SLA of the company's own rules: amount + unit), stored with the
+   * basis the caller names, so the case shows it beside the date like a statutory one.
+   */
+  public Date store(VariableScope scope, String variable, int amount, String unit, String basis, Date from) {
+    Date due = after(from, amount, unit);
+    scope.setVariable(variable, due);
+    scope.setVariable(variable + BASIS_SUFFIX, basis);
+    return due;
+  }
+
+  /**
+   * When to remind before {@code due} of a period that began at {@code from}: the start of the last working day
+   * before it; when that is not after the start (a period of hours or of one day), half-way, so the reminder still
+   * comes before the deadline. Timers call it: ${deadlines.reminder(receivedAt, firstResponseDue)}.
+   */
+  public Date reminder(Date from, Date due) {
+    Date dayBefore = reminderBefore(due);
+    if (dayBefore.after(requireDate(from, "from"))) {
+      return dayBefore;
+    }
+    return new Date(from.getTime() + (due.getTime() - from.getTime()) / 2);
+  }
+
+  /**
    * {@code due} moved later by the working days of a pause (testing or appraisal is not counted in the mediation
    * period, SAMR Order 20 Art. 20). Paused days are counted like a period: after pausedFrom's day up to pausedTo's.
    */

@@ -19,14 +19,16 @@ import org.camunda.bpm.engine.delegate.VariableScope;
  */
 public final class CaseVariables {
 
-    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    /** The case's time zone: the engine clock's (Asia/Shanghai). */
+    public static final ZoneId CHINA = cn.weiquan.platform.EngineClock.CHINA;
 
     private CaseVariables() {
     }
 
+    /** Text as a form or the API sent it, stripped; absent or blank is null. */
     public static String string(VariableScope scope, String name) {
         Object value = scope.getVariable(name);
-        return value == null ? null : value.toString().trim();
+        return value == null || value.toString().isBlank() ? null : value.toString().strip();
     }
 
     public static boolean flag(VariableScope scope, String name) {
@@ -34,7 +36,6 @@ public final class CaseVariables {
         return value instanceof Boolean b ? b : value != null && Boolean.parseBoolean(value.toString().trim());
     }
 
-    /** Yuan, scale 2; blank or absent is zero. */
     /**
      * An amount in yuan, scale 2, by the one money rule ({@link Money}): a form's text, a BigDecimal, a whole number;
      * absent or blank is zero. Negative, malformed or finer-than-fen amounts are refused with the field named, never
@@ -52,12 +53,26 @@ public final class CaseVariables {
         }
     }
 
+    /** A whole number (a form's number or text); absent or blank is null; anything else is refused naming the field. */
     public static Integer integer(VariableScope scope, String name) {
         Object value = scope.getVariable(name);
         if (value instanceof Number n) {
             return n.intValue();
         }
-        return value == null || value.toString().isBlank() ? null : Integer.valueOf(value.toString().trim());
+        if (value == null || value.toString().isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.toString().strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " 应为整数: " + value);
+        }
+    }
+
+    /** A whole number, or {@code otherwise} when absent or blank. */
+    public static int integer(VariableScope scope, String name, int otherwise) {
+        Integer value = integer(scope, name);
+        return value == null ? otherwise : value;
     }
 
     public static Date date(VariableScope scope, String name) {

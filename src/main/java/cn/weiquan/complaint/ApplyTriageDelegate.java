@@ -1,5 +1,7 @@
 package cn.weiquan.complaint;
 
+import cn.weiquan.cases.CaseVariables;
+
 import static cn.weiquan.complaint.ComplaintVariables.*;
 
 import cn.weiquan.platform.EngineClock;
@@ -20,13 +22,13 @@ public class ApplyTriageDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     execution.setVariable(FIRST_RESPONDED_AT, EngineClock.now());
-    String caseNo = Values.text(execution, CASE_NO);
+    String caseNo = CaseVariables.string(execution, CASE_NO);
 
-    String ruled = Values.text(execution, SEVERITY);
-    String override = Values.text(execution, SEVERITY_OVERRIDE);
+    String ruled = CaseVariables.string(execution, SEVERITY);
+    String override = CaseVariables.string(execution, SEVERITY_OVERRIDE);
     boolean overridden = override != null && !override.equals(ruled);
     if (overridden) {
-      String reason = Values.text(execution, SEVERITY_OVERRIDE_REASON);
+      String reason = CaseVariables.string(execution, SEVERITY_OVERRIDE_REASON);
       if (reason == null) {
         throw new IllegalArgumentException("调整投诉等级须说明理由 (" + SEVERITY_OVERRIDE_REASON + ")");
       }
@@ -37,10 +39,10 @@ public class ApplyTriageDelegate implements JavaDelegate {
     }
     execution.setVariable(SEVERITY_OVERRIDDEN, overridden);
 
-    String department = Values.text(execution, DEPARTMENT);
-    String reassigned = Values.text(execution, REASSIGN_DEPARTMENT);
+    String department = CaseVariables.string(execution, DEPARTMENT);
+    String reassigned = CaseVariables.string(execution, REASSIGN_DEPARTMENT);
     if (reassigned != null && !reassigned.equals(department)) {
-      if (Values.text(execution, REASSIGN_REASON) == null) {
+      if (CaseVariables.string(execution, REASSIGN_REASON) == null) {
         throw new IllegalArgumentException("改派部门须说明理由 (" + REASSIGN_REASON + ")");
       }
       execution.setVariable(DEPARTMENT_BY_RULE, department);

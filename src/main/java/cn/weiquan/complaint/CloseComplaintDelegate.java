@@ -1,5 +1,7 @@
 package cn.weiquan.complaint;
 
+import cn.weiquan.cases.CaseVariables;
+
 import static cn.weiquan.complaint.ComplaintVariables.*;
 
 import cn.weiquan.platform.EngineClock;
@@ -20,7 +22,7 @@ public class CloseComplaintDelegate implements JavaDelegate {
     execution.setVariable(CLOSED_AT, EngineClock.now());
     execution.setVariable(STAGE, CLOSED);
     LOG.info("Complaint {} closed: severity={}, department={}, reopened={}x, satisfaction={}",
-        Values.text(execution, CASE_NO), Values.text(execution, SEVERITY), Values.text(execution, DEPARTMENT),
-        Values.integer(execution, REOPEN_COUNT, 0), Values.text(execution, SATISFACTION));
+        CaseVariables.string(execution, CASE_NO), CaseVariables.string(execution, SEVERITY), CaseVariables.string(execution, DEPARTMENT),
+        CaseVariables.integer(execution, REOPEN_COUNT, 0), CaseVariables.string(execution, SATISFACTION));
   }
 }

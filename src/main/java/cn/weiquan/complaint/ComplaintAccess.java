@@ -1,5 +1,7 @@
 package cn.weiquan.complaint;
 
+import cn.weiquan.cases.CaseVariables;
+
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
@@ -20,7 +22,7 @@ public class ComplaintAccess implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    String department = Values.text(execution, ComplaintVariables.DEPARTMENT);
+    String department = CaseVariables.string(execution, ComplaintVariables.DEPARTMENT);
     if (department != null) {
       grant(execution.getProcessEngineServices().getAuthorizationService(), execution.getProcessInstanceId(), department);
     }

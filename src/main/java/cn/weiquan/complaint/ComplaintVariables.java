@@ -49,9 +49,9 @@ public final class ComplaintVariables {
 
   // SLA (Date variables the timers and due dates read)
   public static final String FIRST_RESPONSE_DUE = "firstResponseDue";
-  public static final String FIRST_RESPONSE_REMINDER_AT = "firstResponseReminderAt";
   public static final String RESOLUTION_DUE = "resolutionDue";
-  public static final String RESOLUTION_REMINDER_AT = "resolutionReminderAt";
+  /** When the resolution clock started: the receipt, or the reopening after an unsatisfied visit. */
+  public static final String RESOLUTION_FROM = "resolutionFrom";
   /** Input of the reminder task: the name of the deadline variable it reminds of. */
   public static final String REMINDER_FOR = "reminderFor";
   public static final String LAST_REMINDER = "lastReminder";

@@ -1,5 +1,7 @@
 package cn.weiquan.complaint;
 
+import cn.weiquan.cases.CaseVariables;
+
 import static cn.weiquan.complaint.ComplaintVariables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -17,10 +19,10 @@ public class EvaluateVisitDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    int satisfaction = Values.integer(execution, SATISFACTION, 0);
+    int satisfaction = CaseVariables.integer(execution, SATISFACTION, 0);
     execution.setVariable(SATISFACTION, satisfaction);
     execution.setVariable(SATISFIED, VisitPolicy.satisfied(satisfaction, properties));
     execution.setVariable(VISIT_OUTCOME,
-        VisitPolicy.outcome(satisfaction, Values.integer(execution, REOPEN_COUNT, 0), properties));
+        VisitPolicy.outcome(satisfaction, CaseVariables.integer(execution, REOPEN_COUNT, 0), properties));
   }
 }

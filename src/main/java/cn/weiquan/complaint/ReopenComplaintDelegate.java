@@ -1,5 +1,7 @@
 package cn.weiquan.complaint;
 
+import cn.weiquan.cases.CaseVariables;
+
 import static cn.weiquan.complaint.ComplaintVariables.*;
 
 import cn.weiquan.platform.EngineClock;
@@ -14,23 +16,20 @@ import org.springframework.stereotype.Component;
 @Component("complaintReopen")
 public class ReopenComplaintDelegate implements JavaDelegate {
   private static final Logger LOG = LoggerFactory.getLogger(ReopenComplaintDelegate.class);
-  private final SlaPlanner planner;
+  private final ScheduleSlaDelegate sla;
 
-  public ReopenComplaintDelegate(SlaPlanner planner) {
-    this.planner = planner;
+  public ReopenComplaintDelegate(ScheduleSlaDelegate sla) {
+    this.sla = sla;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    int reopenCount = Values.integer(execution, REOPEN_COUNT, 0) + 1;
+    int reopenCount = CaseVariables.integer(execution, REOPEN_COUNT, 0) + 1;
     execution.setVariable(REOPEN_COUNT, reopenCount);
-    String reason = Values.text(execution, VISIT_COMMENTS);
+    String reason = CaseVariables.string(execution, VISIT_COMMENTS);
     execution.setVariable(REOPEN_REASON, reason == null ? "回访不满意" : reason);
     Date now = EngineClock.now();
-    SlaPlan current = new SlaPlan(Values.date(execution, FIRST_RESPONSE_REMINDER_AT), Values.date(execution, FIRST_RESPONSE_DUE),
-        Values.date(execution, RESOLUTION_REMINDER_AT), Values.date(execution, RESOLUTION_DUE));
-    ScheduleSlaDelegate.store(execution, planner.replanResolution(current, now,
-        Values.integer(execution, RESOLUTION_AMOUNT, 0), Values.text(execution, RESOLUTION_UNIT)));
-    LOG.info("Complaint {} reopened ({}x) after an unsatisfied visit", Values.text(execution, CASE_NO), reopenCount);
+    sla.restartResolution(execution, now);
+    LOG.info("Complaint {} reopened ({}x) after an unsatisfied visit", CaseVariables.string(execution, CASE_NO), reopenCount);
   }
 }

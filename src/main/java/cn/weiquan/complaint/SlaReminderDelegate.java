@@ -1,5 +1,7 @@
 package cn.weiquan.complaint;
 
+import cn.weiquan.cases.CaseVariables;
+
 import static cn.weiquan.complaint.ComplaintVariables.*;
 
 import java.util.Date;
@@ -20,8 +22,8 @@ public class SlaReminderDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String deadline = Values.text(execution, REMINDER_FOR);
-    Date due = Values.date(execution, deadline);
+    String deadline = CaseVariables.string(execution, REMINDER_FOR);
+    Date due = CaseVariables.date(execution, deadline);
     TaskService tasks = execution.getProcessEngineServices().getTaskService();
     for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).active().list()) {
       if (task.getPriority() < REMINDED_PRIORITY) {

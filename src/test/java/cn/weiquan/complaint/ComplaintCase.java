@@ -1,5 +1,8 @@
 package cn.weiquan.complaint;
 
+import cn.weiquan.cases.AssignCaseNumber;
+import cn.weiquan.cases.EnterStage;
+
 import static cn.weiquan.complaint.ComplaintVariables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,20 +64,22 @@ final class ComplaintCase {
   ComplaintCase(ProcessEngine engine, int smtpPort, ComplaintProperties properties) {
     this.engine = engine;
     ClockUtil.setCurrentTime(at(MONDAY_MORNING));
-    SlaPlanner planner = new SlaPlanner(deadlines);
     var dataSource = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDataSource();
     ProductSchema.migrate(dataSource); // the case-number table, as at the application's start
     CaseNumbers caseNumbers = new CaseNumbers(dataSource);
-    Mocks.register("complaintRegistration", new RegisterComplaintDelegate(new SharedComplaintNumbering(caseNumbers)));
-    Mocks.register("complaintSla", new ScheduleSlaDelegate(planner));
+    Mocks.register("assignCaseNumber", new AssignCaseNumber(caseNumbers));
+    Mocks.register("enterStage", new EnterStage(deadlines));
+    Mocks.register("deadlines", deadlines);
+    Mocks.register("complaintRegistration", new RegisterComplaintDelegate());
+    ScheduleSlaDelegate sla = new ScheduleSlaDelegate(deadlines);
+    Mocks.register("complaintSla", sla);
     Mocks.register("complaintTriage", new ApplyTriageDelegate());
     Mocks.register("complaintReminder", new SlaReminderDelegate());
     Mocks.register("complaintPayout", new AssessPayoutDelegate());
     Mocks.register("complaintVisitSchedule", new ScheduleVisitDelegate(deadlines, properties));
     Mocks.register("complaintVisitOutcome", new EvaluateVisitDelegate(properties));
-    Mocks.register("complaintReopen", new ReopenComplaintDelegate(planner));
+    Mocks.register("complaintReopen", new ReopenComplaintDelegate(sla));
     Mocks.register("complaintClosure", new CloseComplaintDelegate());
-    Mocks.register("complaintStage", new ComplaintStage());
     Mocks.register("complaintAccess", new ComplaintAccess());
     Mocks.register("notify", new NotifyDelegate(new NotificationService(TestSmtp.sender(smtpPort), new MailTemplates(),
         "物业客服中心 <service@weiquan.local>")));

@@ -47,14 +47,15 @@ class ComplaintPoliciesTest {
 
   @Test
   void slaInHours_remindsHalfWay_slaInWorkingDays_remindsOnTheLastWorkingDay() {
-    SlaPlanner planner = new SlaPlanner(Deadlines.fromClasspath());
+    Deadlines deadlines = Deadlines.fromClasspath();
     Date monday = shanghai(LocalDateTime.of(2026, 3, 2, 9, 0));
 
-    SlaPlan urgent = planner.plan(monday, 2, "HOURS", 3, "WORKING_DAYS");
-    assertThat(urgent.firstResponseDue()).isEqualTo(shanghai(LocalDateTime.of(2026, 3, 2, 11, 0)));
-    assertThat(urgent.firstResponseReminderAt()).isEqualTo(shanghai(LocalDateTime.of(2026, 3, 2, 10, 0)));
+    Date firstResponseDue = deadlines.after(monday, 2, "HOURS");
+    assertThat(firstResponseDue).isEqualTo(shanghai(LocalDateTime.of(2026, 3, 2, 11, 0)));
+    assertThat(deadlines.reminder(monday, firstResponseDue)).isEqualTo(shanghai(LocalDateTime.of(2026, 3, 2, 10, 0)));
     // 3 working days after Monday: due at the end of Thursday, reminded from Thursday morning
-    assertThat(urgent.resolutionDue()).isEqualTo(shanghai(LocalDateTime.of(2026, 3, 6, 0, 0)));
-    assertThat(urgent.resolutionReminderAt()).isEqualTo(shanghai(LocalDateTime.of(2026, 3, 5, 0, 0)));
+    Date resolutionDue = deadlines.after(monday, 3, "WORKING_DAYS");
+    assertThat(resolutionDue).isEqualTo(shanghai(LocalDateTime.of(2026, 3, 6, 0, 0)));
+    assertThat(deadlines.reminder(monday, resolutionDue)).isEqualTo(shanghai(LocalDateTime.of(2026, 3, 5, 0, 0)));
   }
 }

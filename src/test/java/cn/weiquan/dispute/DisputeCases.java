@@ -150,8 +150,9 @@ final class DisputeCases {
         Deadlines deadlines = Deadlines.fromClasspath();
         var compensation = new CompensationService();
         ProductSchema.migrate(configuration.getDataSource()); // the case-number table, as at the application's start
-        Mocks.register("assignCaseNumber", new AssignCaseNumberDelegate(new CaseNumbers(configuration.getDataSource())));
-        Mocks.register("checkEligibility", new CheckEligibilityDelegate(new EligibilityService(deadlines.calendar())));
+        Mocks.register("assignCaseNumber", new cn.weiquan.cases.AssignCaseNumber(new CaseNumbers(configuration.getDataSource())));
+        Mocks.register("checkEligibility", new CheckEligibilityDelegate(new EligibilityService(deadlines.calendar()),
+                new cn.weiquan.rules.periods.DisputePeriods(deadlines)));
         Mocks.register("enterStage", new EnterStage(deadlines));
         Mocks.register("recordEvidence", new RecordEvidenceDelegate());
         Mocks.register("checkChannelChoice", new CheckChannelChoice());

@@ -16,16 +16,14 @@ import java.util.Set;
 /**
  * The allow-list for the JUEL a designer may deploy: literals, operators, process variables and their
  * properties, the decision result, Camunda's date and user functions, Weiquan's delegates by name and the
- * methods of its {@code @ModelFunctions} beans. Everything else (other beans, {@code execution} outside such a
- * call, reflection, any other method call) is refused with the reason.
+ * methods of its {@code @ModelFunctions} beans. Everything else (other beans, the engine's own objects such as
+ * {@code execution}, reflection, any other method call) is refused with the reason.
  */
 public class ExpressionChecker {
 
   /** Objects the engine puts in scope before variables; each leads to the whole engine. */
   static final Set<String> ENGINE_OBJECTS =
       Set.of("execution", "task", "externalTask", "caseExecution", "variableScope", "variableContext");
-  /** The engine object a model function may receive whole, as in complaintStage.enter(execution, '回访'). */
-  static final String EXECUTION = "execution";
   static final String DECISION_RESULT = "decisionResult";
   static final Set<String> DECISION_RESULT_METHODS =
       Set.of("getSingleResult", "getFirstResult", "getResultList", "getSingleEntry", "get", "collectEntries");
@@ -122,11 +120,8 @@ public class ExpressionChecker {
 
   private Optional<String> refusal(String name, Position position) {
     if (ENGINE_OBJECTS.contains(name)) {
-      if (position == Position.ARGUMENT && name.equals(EXECUTION)) {
-        return Optional.empty();
-      }
-      return Optional.of("'" + name + "' gives access to the whole engine; a model may only pass 'execution' whole"
-          + " to a method of a @ModelFunctions bean");
+      // no model function needs an engine object: a step's settings are extension properties, its logic a delegate
+      return Optional.of("'" + name + "' gives access to the whole engine");
     }
     if (beans.isBean(name)) {
       if (position == Position.DELEGATE && beans.isProductDelegate(name)) {

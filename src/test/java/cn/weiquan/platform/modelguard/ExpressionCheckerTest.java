@@ -18,6 +18,7 @@ class ExpressionCheckerTest {
       # every expression of processes/*.bpmn (the DMN tables are FEEL without ${…})
       delegate | ${applyTestingPause}
       delegate | ${assignCaseNumber}
+      delegate | ${checkChannelChoice}
       delegate | ${checkEligibility}
       delegate | ${checkLimitation}
       delegate | ${complaintAccess}
@@ -35,28 +36,24 @@ class ExpressionCheckerTest {
       delegate | ${notify}
       delegate | ${quoteClaims}
       delegate | ${quotePlatformCompensation}
+      delegate | ${recordEvidence}
       value    | ${!eligible}
+      value    | ${!mediationAccepted}
       value    | ${acceptanceDue}
+      value    | ${agreementFulfilled}
       value    | ${apology}
       value    | ${appealDue}
       value    | ${approverGroup}
       value    | ${arbitrationFilingDue}
+      value    | ${caseNo}
       value    | ${channelChoiceDue}
+      value    | ${channelOutcome == 'resolved'}
       value    | ${compensationAmount}
-      value    | ${complaintStage.enter(execution, '主管处理')}
-      value    | ${complaintStage.enter(execution, '分派处理')}
-      value    | ${complaintStage.enter(execution, '分类处理')}
-      value    | ${complaintStage.enter(execution, '回访')}
-      value    | ${complaintStage.enter(execution, '处理意见')}
-      value    | ${complaintStage.enter(execution, '处理结果反馈')}
-      value    | ${complaintStage.enter(execution, '待回访')}
-      value    | ${complaintStage.enter(execution, '总结改进')}
-      value    | ${complaintStage.enter(execution, '接收投诉')}
-      value    | ${complaintStage.enter(execution, '调查核实')}
-      value    | ${complaintStage.enter(execution, '赔付审批')}
       value    | ${consumerConfirmed && merchantConfirmed}
       value    | ${consumerDecision == 'accept'}
       value    | ${courtConfirmationDue}
+      value    | ${deadlines.reminder(receivedAt, firstResponseDue)}
+      value    | ${deadlines.reminder(resolutionFrom, resolutionDue)}
       value    | ${deadlines.reminderBefore(evidenceDue)}
       value    | ${deadlines.reminderBefore(mediationDue)}
       value    | ${decisionAnswerDue}
@@ -72,23 +69,23 @@ class ExpressionCheckerTest {
       value    | ${decisionResult.getSingleResult().resolutionUnit}
       value    | ${decisionResult.getSingleResult().severity}
       value    | ${department}
+      value    | ${empty channelOptions}
+      value    | ${enforcement == 'performed'}
+      value    | ${enforcementDue}
+      value    | ${evidenceComplete}
       value    | ${evidenceDue}
       value    | ${false}
       value    | ${firstResponseDue}
-      value    | ${firstResponseReminderAt}
       value    | ${handlingMode == 'committee'}
       value    | ${handlingMode == 'emergency'}
       value    | ${limitationDue}
       value    | ${limitationExpired}
-      value    | ${mediationAccepted}
       value    | ${mediationDue}
       value    | ${merchantAnswer == 'accept'}
       value    | ${merchantAnswer == 'offer'}
       value    | ${merchantResponseDue}
-      value    | ${nextChannel == 'arbitration'}
-      value    | ${nextChannel == 'court'}
       value    | ${nextChannel == 'platform'}
-      value    | ${nextChannel == 'regulator'}
+      value    | ${nextChannel}
       value    | ${not empty complainantEmail}
       value    | ${offerAnswerDue}
       value    | ${payoutDecision == 'approve'}
@@ -96,18 +93,18 @@ class ExpressionCheckerTest {
       value    | ${platformViolation != 'none' && (platform == 'taobao' || platform == 'tmall')}
       value    | ${platformViolation}
       value    | ${regulatorAcceptanceDue}
+      value    | ${regulatorResolved ? 'resolved' : 'unresolved'}
       value    | ${reopenCount > 0}
       value    | ${reopenCount}
       value    | ${reportViolation}
       value    | ${resolutionDue}
-      value    | ${resolutionReminderAt}
       value    | ${reviewDue}
       value    | ${sessionOutcome == 'agreement'}
+      value    | ${sessionOutcome == 'failed'}
       value    | ${sessionOutcome == 'testing'}
       value    | ${settlementDue}
       value    | ${severity == '紧急' && reopenCount == 0}
       value    | ${solution}
-      value    | ${true}
       value    | ${visitDue}
       value    | ${visitOutcome == 'reopen'}
       value    | ${visitOutcome == 'satisfied'}
@@ -131,7 +128,6 @@ class ExpressionCheckerTest {
       value    | ${'}' == close} and #{open == '{'}
       value    | ${null == x ? .5 : 1.}
       value    | text without any expression
-      value    | ${complaintStage.enter(execution, stage == null ? '回访' : stage)}
       value    | ${deadlines.reminderBefore(deadlines.reminderBefore(mediationDue))}
       delegate | ${complaintReminder}
       """)
@@ -165,9 +161,10 @@ class ExpressionCheckerTest {
       value    | ${deadlines.noSuchMethod(mediationDue)}                       | 'deadlines.noSuchMethod' is not a public method
       value    | ${deadlines.fromClasspath()}                                  | 'deadlines.fromClasspath' is not a public method
       value    | ${compensation.quote(request)}                                | 'compensation.quote' is not a public method
-      value    | ${complaintStage.enter(task, '回访')}                          | 'task' gives access to the whole engine
-      value    | ${complaintStage.enter(execution.processInstance, '回访')}     | 'execution' gives access to the whole engine
-      value    | ${complaintStage.enter(execution, identityService)}           | 'identityService' is an application bean
+      value    | ${deadlines.reminderBefore(task)}                             | 'task' gives access to the whole engine
+      value    | ${deadlines.reminder(execution.processInstance, mediationDue)} | 'execution' gives access to the whole engine
+      value    | ${deadlines.reminder(execution, mediationDue)}                | 'execution' gives access to the whole engine
+      value    | ${deadlines.reminderBefore(identityService)}                  | 'identityService' is an application bean
       delegate | ${identityService}                                            | the bean 'identityService' is not a Weiquan delegate
       delegate | ${deadlines}                                                  | the bean 'deadlines' is not a Weiquan delegate
       delegate | ${notify} and ${enterStage}                                   | 'notify' is an application bean
