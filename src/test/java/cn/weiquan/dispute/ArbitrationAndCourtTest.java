@@ -136,4 +136,15 @@ class ArbitrationAndCourtTest extends DisputeProcessTest {
         assertThat(instance).isEnded();
         assertThat(cases.variable(instance, CASE_OUTCOME)).isEqualTo("judged");
     }
+
+    @Test
+    void twentyTwoUnitsForLivingConsumption_theCourtClaimsWithholdThePunitiveSum_andSayWhy() {
+        // 案例: 22 cameras bought "for living consumption" at 300.00 each, falsely advertised
+        ProcessInstance instance = cases.start(Map.of(CATEGORY, "false-advertising", ITEM_NAME, "相机", PRICE, "300.00", QUANTITY, 22));
+        cases.toChannel(instance, "court");
+
+        // refund 22 × 300.00 = 6600.00; no punitive sum: the quantity is beyond living needs (bad faith signal)
+        assertThat(new BigDecimal(cases.variable(instance, CLAIM_TOTAL).toString())).isEqualByComparingTo("6600.00");
+        assertThat((String) cases.variable(instance, CLAIM_BREAKDOWN)).contains("22", "生活消费");
+    }
 }

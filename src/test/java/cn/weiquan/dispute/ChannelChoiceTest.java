@@ -125,4 +125,61 @@ class ChannelChoiceTest extends DisputeProcessTest {
         cases.chooseChannel(instance, "court");
         assertThat(cases.channel(instance, "dispute-court")).isWaitingAt("Task_PrepareLitigationPackage");
     }
+
+    @Test
+    void mediationFails_theConsumerGoesToArbitration_inTheSameCase() {
+        ProcessInstance instance = cases.start(Map.of(ARBITRATION_AGREEMENT, true, PURCHASE_CHANNEL, "offline"));
+        cases.toChannel(instance, "association");
+        cases.acceptMediation(instance);
+        cases.session(instance, "failed");
+
+        // the association handled the dispute: neither it nor the regulator takes it again; the arbitration agreement stands
+        assertThat(cases.offered(instance)).containsExactly("arbitration");
+        cases.chooseChannel(instance, "arbitration");
+        cases.complete(instance, "Task_FileArbitration", Map.of("arbitrationCommission", "上海仲裁委员会", "arbitrationFiledOn", "2026-03-10"));
+        cases.correlate(instance, "ArbitrationAward", Map.of("arbitrationAward", "被申请人退还货款1999.00元"));
+
+        assertThat(instance).isEnded().hasPassed("CallActivity_Channel", "EndEvent_ResolvedInChannel");
+        assertThat(cases.variable(instance, CASE_OUTCOME)).isEqualTo("arbitrated");
+        assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().superProcessInstanceId(instance.getId())
+                .list())
+                .extracting(p -> p.getProcessDefinitionKey()).containsExactlyInAnyOrder("dispute-association", "dispute-arbitration");
+    }
+
+    @Test
+    void mediationFails_theConsumerSues_theJudgmentIsEnforced_inTheSameCase() {
+        ProcessInstance instance = cases.start();
+        cases.toChannel(instance, "association");
+        cases.acceptMediation(instance);
+        cases.session(instance, "failed");
+        assertThat(cases.offered(instance)).containsExactly("platform", "court");
+
+        cases.chooseChannel(instance, "court");
+        cases.complete(instance, "Task_PrepareLitigationPackage", Map.of("courtName", "杭州互联网法院", "lawsuitFiledOn", "2026-03-12"));
+        cases.correlate(instance, "JudgmentReceived", Map.of(JUDGMENT_SERVED_AT, cases.now(), "judgmentSummary", "判决被告退还货款"));
+        cases.passTimer("Timer_AppealWindow");
+        cases.complete(instance, "Task_RecordPerformanceDeadline", Map.of(PERFORMANCE_DUE, "2026-04-30"));
+        cases.complete(instance, "Task_ApplyForEnforcement", Map.of(ENFORCEMENT, "applied", "enforcementAppliedOn", "2026-05-06",
+                "enforcementCourt", "杭州互联网法院"));
+        cases.correlate(instance, "EnforcementOutcome", Map.of("enforcementOutcome", "执行完毕"));
+
+        assertThat(instance).isEnded().hasPassed("EndEvent_ResolvedInChannel");
+        assertThat(cases.variable(instance, CASE_OUTCOME)).isEqualTo("judged");
+        assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().superProcessInstanceId(instance.getId())
+                .list())
+                .extracting(p -> p.getProcessDefinitionKey()).containsExactlyInAnyOrder("dispute-association", "dispute-court");
+    }
+
+    @Test
+    void aPlatformComplaintFiledAfterItsWindow_theCaseIsNotOfferedThePlatform() {
+        // a malicious-review complaint 20 days after the trade completed: the platform's 15 days have passed
+        ProcessInstance instance = cases.start(Map.of("platformComplaint", "malicious-review",
+                "tradeCompletedOn", DisputeCases.day(2026, 2, 10)));
+
+        cases.merchantRefuses(instance);
+
+        assertThat(cases.variable(instance, "platformFiling")).isEqualTo("late");
+        assertThat((String) cases.variable(instance, "platformFilingNote")).contains("十五天", "已超过期限");
+        assertThat(cases.offered(instance)).containsExactly("association", "regulator", "court");
+    }
 }

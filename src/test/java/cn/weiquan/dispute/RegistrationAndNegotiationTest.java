@@ -170,4 +170,31 @@ class RegistrationAndNegotiationTest extends DisputeProcessTest {
         assertThat(instance).variables().containsEntry(STAGE, "消协受理审查").containsEntry(CHANNEL, "association")
                 .containsEntry("triedAssociation", true).containsEntry("triedCourt", false);
     }
+
+    @Test
+    void onlinePurchaseReceivedFiveDaysAgo_theNoReasonReturnIsStillInTime() {
+        // received Wednesday 25 February, filed Monday 2 March: 7 days from receipt end 4 March (消法 Art. 25)
+        ProcessInstance instance = cases.start(Map.of(RECEIVED_AT, DisputeCases.day(2026, 2, 25)));
+
+        assertThat(cases.variable(instance, "returnWindow")).isEqualTo("in-time");
+        assertThat(cases.variable(instance, "returnWindowLastDay")).isEqualTo("2026-03-04");
+        assertThat((String) cases.variable(instance, "returnWindowNote")).contains("第二十五条");
+    }
+
+    @Test
+    void onlinePurchaseReceivedLongAgo_theNoReasonReturnIsLate_theCaseStillGoesOn() {
+        ProcessInstance instance = cases.start(Map.of(RECEIVED_AT, DisputeCases.day(2026, 2, 10)));
+
+        assertThat(cases.variable(instance, "returnWindow")).isEqualTo("late");
+        assertThat((String) cases.variable(instance, "returnWindowNote")).contains("已超过期限", "质量");
+        assertThat(instance).isWaitingAt("Gateway_MerchantResponseRace");
+    }
+
+    @Test
+    void boughtInAShop_noReasonReturnDoesNotApply() {
+        ProcessInstance instance = cases.start(Map.of(PURCHASE_CHANNEL, "offline", PLATFORM, "", RECEIVED_AT, DisputeCases.day(2026, 2, 27)));
+
+        assertThat(cases.variable(instance, "returnWindow")).isEqualTo("not-applicable");
+        assertThat(cases.variable(instance, "returnWindowLastDay")).isNull();
+    }
 }
