@@ -8,8 +8,9 @@ import java.util.List;
  * wait is modelled the way the case waits there: the mail steps as service tasks with async before and after (the
  * notify delegate, a no-op in the benchmark), the merchant's answer as an event-based race between a message and a
  * timer, user tasks with a candidate group and the message or timer boundary events the real task carries, the
- * mediation's tasks inside a sub-process with its two timers, and the withdrawal message an event sub-process waits
- * for during the whole case. No service logic, no gateways with conditions, no variables of its own.
+ * mediation's tasks inside a sub-process with its two timers, a channel as a call activity, and the withdrawal message
+ * an event sub-process of the spine waits for during the whole case. No service logic, no gateways with conditions, no
+ * variables of its own.
  */
 final class BareProcess {
 
@@ -22,8 +23,16 @@ final class BareProcess {
     private String last = "Start";
     private int counter;
 
+    private final boolean withdrawal;
+
     BareProcess(String key) {
+        this(key, true);
+    }
+
+    /** {@code withdrawal}: whether the yardstick waits for a withdrawal (the spine does; its channels do not). */
+    BareProcess(String key, boolean withdrawal) {
         this.key = key;
+        this.withdrawal = withdrawal;
     }
 
     BareProcess mail() {
@@ -64,6 +73,16 @@ final class BareProcess {
         return this;
     }
 
+    /**
+     * A call activity to another yardstick, as the spine calls its channel: the business key and the variables passed in
+     * (all of them: at least what the spine passes), nothing passed back but the channel's end.
+     */
+    BareProcess call(String calledKey) {
+        return then("<bpmn:callActivity id=\"%s\" calledElement=\"" + calledKey + "\"><bpmn:extensionElements>"
+                + "<camunda:in businessKey=\"#{execution.processBusinessKey}\" /><camunda:in variables=\"all\" />"
+                + "</bpmn:extensionElements></bpmn:callActivity>", "Call");
+    }
+
     /** A sub-process of {@code tasks} user tasks with a non-interrupting reminder timer and an interrupting limit timer. */
     BareProcess subProcess(int tasks) {
         String sub = id("Sub");
@@ -97,9 +116,13 @@ final class BareProcess {
                 + "<bpmn:process id=\"" + key + "\" isExecutable=\"true\" camunda:historyTimeToLive=\"P1825D\">"
                 + "<bpmn:startEvent id=\"Start\" />"
                 + String.join("", nodes) + String.join("", flows)
-                + "<bpmn:subProcess id=\"Withdrawal\" triggeredByEvent=\"true\"><bpmn:startEvent id=\"Withdrawal_Start\"><bpmn:messageEventDefinition messageRef=\"BareWithdraw\" /></bpmn:startEvent>"
-                + "<bpmn:endEvent id=\"Withdrawal_End\" />" + sequenceFlow("Withdrawal_Start", "Withdrawal_End") + "</bpmn:subProcess>"
+                + (withdrawal ? withdrawalSubProcess() : "")
                 + "</bpmn:process></bpmn:definitions>";
+    }
+
+    private String withdrawalSubProcess() {
+        return "<bpmn:subProcess id=\"Withdrawal\" triggeredByEvent=\"true\"><bpmn:startEvent id=\"Withdrawal_Start\"><bpmn:messageEventDefinition messageRef=\"BareWithdraw\" /></bpmn:startEvent>"
+                + "<bpmn:endEvent id=\"Withdrawal_End\" />" + sequenceFlow("Withdrawal_Start", "Withdrawal_End") + "</bpmn:subProcess>";
     }
 
     private BareProcess then(String element, String prefix) {

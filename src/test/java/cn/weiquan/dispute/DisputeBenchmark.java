@@ -27,8 +27,8 @@ import com.icegreen.greenmail.util.ServerSetup;
 import cn.weiquan.support.TestSmtp;
 
 /**
- * Benchmark (not a test): N cases through the negotiation-settled and the mediation-agreed paths of consumer-dispute on
- * an embedded H2 engine (full history, the real calendar, rules and case-number beans), and in the same run a bare
+ * Benchmark (not a test): N cases through the negotiation-settled and the mediation-agreed paths of consumer-dispute (the
+ * spine, and for mediation the association's channel it calls) on an embedded H2 engine (full history, the real calendar, rules and case-number beans), and in the same run a bare
  * process with the same wait states ({@link BareProcess}: the same messages, timers, user tasks, boundary events and
  * async continuations, nothing else). The bare process runs twice: fed the same data as the case (the registration's
  * variables at the start, the same answers at each wait), which is the yardstick of the goal because it leaves only
@@ -68,6 +68,7 @@ public final class DisputeBenchmark {
             Step.task(Map.of("agreementFulfilled", true, "requestCourtConfirmation", false)));
 
     private final ProcessEngine engine;
+    private int bareCases;
 
     private DisputeBenchmark(ProcessEngine engine) {
         this.engine = engine;
@@ -91,12 +92,17 @@ public final class DisputeBenchmark {
         smtp.start();
         try {
             // the same waits as the dispute's paths, in the same order (see the path's elements in consumer-dispute.bpmn)
-            String settled = new BareProcess("bare-settled").mail().race().mail().task().mail().xml();
-            String mediated = new BareProcess("bare-mediated").mail().race().mail().taskOrMessage().mail().taskWithTimer()
-                    .mail().subProcess(3).mail().task().mail().xml();
+            // the same waits as the dispute's paths, in the same order (printed at the start of a run: see waitsOf)
+            String settled = new BareProcess("bare-settled").mail().race().mail().task().xml();
+            String mediated = new BareProcess("bare-mediated").mail().race().mail().taskOrMessage().call("bare-channel").xml();
+            String channel = new BareProcess("bare-channel", false).mail().taskWithTimer().mail().subProcess(3).mail().task().xml();
             engine.getRepositoryService().createDeployment().name("benchmark")
-                    .addClasspathResource(DisputeCases.BPMN).addClasspathResource(DisputeCases.PENALTY_DMN)
+                    .addClasspathResource(DisputeCases.BPMN).addClasspathResource(DisputeCases.PLATFORM_BPMN)
+                    .addClasspathResource(DisputeCases.ASSOCIATION_BPMN).addClasspathResource(DisputeCases.REGULATOR_BPMN)
+                    .addClasspathResource(DisputeCases.ARBITRATION_BPMN).addClasspathResource(DisputeCases.COURT_BPMN)
+                    .addClasspathResource(DisputeCases.PENALTY_DMN).addClasspathResource(DisputeCases.CHANNELS_DMN)
                     .addString("bare-settled.bpmn", settled).addString("bare-mediated.bpmn", mediated)
+                    .addString("bare-channel.bpmn", channel)
                     .deploy();
             DisputeCases.register(engine, TestSmtp.sender(smtp.getSmtp().getPort()));
             JavaDelegate realMail = (JavaDelegate) Mocks.get("notify");
@@ -120,6 +126,7 @@ public final class DisputeBenchmark {
         paths.put("consumer-dispute mediation-agreed", () -> dispute(MEDIATED));
         paths.put("bare, same wait states, same data in ", () -> bare("bare-mediated", MEDIATED, true));
         paths.put("bare, same wait states, no data ", () -> bare("bare-mediated", MEDIATED, false));
+        System.out.printf("waits of negotiation-settled:%s%nwaits of mediation-agreed:%s%n", waitsOf(dispute(SETTLED)), waitsOf(dispute(MEDIATED)));
         paths.values().forEach(path -> repeat(path, warmup));
         // rounds interleave the paths so that load from other processes on the machine hits them alike; each ratio is
         // taken within a round (neighbouring measurements) and the median over the rounds is reported
@@ -173,40 +180,70 @@ public final class DisputeBenchmark {
 
     // ---------- driving a case
 
-    private void dispute(List<Step> steps) {
+    private String dispute(List<Step> steps) {
         ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey(PROCESS_KEY, DisputeCases.washingMachineCase());
-        drive(instance, steps, true, null);
+        String caseNo = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
+                .getBusinessKey();
+        drive(instance, caseNo, steps, true, null);
+        return instance.getId();
     }
 
     private void bare(String key, List<Step> steps, boolean withData) {
-        ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey(key,
+        String businessKey = "BARE-" + (++bareCases);
+        ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey(key, businessKey,
                 withData ? DisputeCases.washingMachineCase() : Map.of());
-        drive(instance, steps, withData, "BareMessage");
+        drive(instance, businessKey, steps, withData, "BareMessage");
     }
 
-    /** Runs the async steps, then answers each wait in turn; the case must end after the last. */
-    private void drive(ProcessInstance instance, List<Step> steps, boolean withData, String messageName) {
-        runJobs(instance);
+    /** The waits one case of a path passes, in order (spine and channel): what the bare process must mirror. */
+    private String waitsOf(String spineId) {
+        String caseNo = engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(spineId).singleResult()
+                .getBusinessKey();
+        StringBuilder waits = new StringBuilder();
+        for (var process : engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseNo).list()) {
+            waits.append("\n    ").append(process.getProcessDefinitionKey()).append(':');
+            engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(process.getId())
+                    .orderPartiallyByOccurrence().asc().list().stream()
+                    .filter(a -> !a.getActivityType().endsWith("Gateway") || a.getActivityType().equals("eventBasedGateway"))
+                    .forEach(a -> waits.append(' ').append(a.getActivityId()));
+        }
+        return waits.toString();
+    }
+
+    /**
+     * Runs the async steps, then answers each wait in turn; the case must end after the last. A case is its spine and
+     * the channel it calls (one business key): its one open task and its jobs may be in either.
+     */
+    private void drive(ProcessInstance instance, String businessKey, List<Step> steps, boolean withData, String messageName) {
+        runJobs(businessKey);
         for (Step step : steps) {
             Map<String, Object> answer = withData ? step.answer() : Map.of();
             if (step.message() != null) {
                 engine.getRuntimeService().createMessageCorrelation(messageName == null ? step.message() : messageName)
                         .processInstanceId(instance.getId()).setVariables(answer).correlate();
             } else {
-                Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult();
+                Task task = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(businessKey).singleResult();
                 engine.getTaskService().complete(task.getId(), answer);
             }
-            runJobs(instance);
+            runJobs(businessKey);
         }
         if (engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance.getId()).count() != 0) {
             throw new IllegalStateException("case did not end: " + instance.getId());
         }
     }
 
-    private void runJobs(ProcessInstance instance) {
+    private void runJobs(String businessKey) {
         List<Job> jobs;
-        while (!(jobs = engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).messages().list()).isEmpty()) {
+        while (!(jobs = messageJobs(businessKey)).isEmpty()) {
             jobs.forEach(job -> engine.getManagementService().executeJob(job.getId()));
         }
+    }
+
+    private List<Job> messageJobs(String businessKey) {
+        List<Job> jobs = new ArrayList<>();
+        for (ProcessInstance process : engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(businessKey).list()) {
+            jobs.addAll(engine.getManagementService().createJobQuery().processInstanceId(process.getId()).messages().list());
+        }
+        return jobs;
     }
 }
