@@ -18,8 +18,8 @@ import org.xml.sax.SAXException;
 
 /**
  * Reads a model's diagram (BPMN DI) as bpmn-js draws it and reports what a reader cannot read: labels over labels,
- * labels over shapes they do not belong to, sequence flows drawn through shapes or through labels (their own too), and
- * gateway branches whose name has no label position.
+ * labels over shapes they do not belong to, sequence flows drawn through shapes or through labels (their own too),
+ * flows crossing flows, and gateway branches whose name has no label position.
  *
  * <p>A label is where bpmn-js draws its text: centred on the label's DI bounds, from their top, in 11 px Arial
  * wrapped at 90 px (a CJK character about 11 px wide, a Latin one about 6); the check uses that box, not the DI
@@ -223,6 +223,13 @@ final class DiagramLayout {
         }
       }
     }
+    for (int i = 0; i < flows.size(); i++) {
+      for (int j = i + 1; j < flows.size(); j++) {
+        if (crosses(flows.get(i).points(), flows.get(j).points())) {
+          problems.add(file + ": flow " + flows.get(i).id() + " crosses flow " + flows.get(j).id());
+        }
+      }
+    }
     for (Flow flow : flows) {
       Shape source = shapes.get(flow.source());
       if (source != null && source.type().endsWith("Gateway") && !flow.name().isBlank() && flow.labelBounds() == null) {
@@ -281,6 +288,26 @@ final class DiagramLayout {
       }
     }
     return false;
+  }
+
+  /** Whether two polylines cross (a proper crossing: touching ends, as two branches of one gateway do, is none). */
+  private static boolean crosses(List<double[]> one, List<double[]> other) {
+    for (int i = 0; i + 1 < one.size(); i++) {
+      for (int j = 0; j + 1 < other.size(); j++) {
+        double[] a = one.get(i);
+        double[] b = one.get(i + 1);
+        double[] c = other.get(j);
+        double[] d = other.get(j + 1);
+        if (side(c, d, a) * side(c, d, b) < 0 && side(a, b, c) * side(a, b, d) < 0) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static double side(double[] p, double[] q, double[] r) {
+    return Math.signum((q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0]));
   }
 
   private static boolean crossesBorder(double[] a, double[] b, Box box) {

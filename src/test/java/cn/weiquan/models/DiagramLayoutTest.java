@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The diagrams of processes/*.bpmn as designers (Modeler at 100%) and analysts (Cockpit) see them: no label over
  * another, no label over a shape it does not belong to, no sequence flow drawn through a shape other than its source
- * and target or through a label, every named branch of a gateway with a label position. Engine-free: reads the BPMN DI only.
+ * and target or through a label, no flow across another, every named branch of a gateway with a label position. Engine-free: reads the BPMN DI only.
  */
 class DiagramLayoutTest {
 
@@ -48,8 +48,9 @@ class DiagramLayoutTest {
           .anyMatch(p -> p.contains("flow Flow_No is drawn through the label of Gateway_Question"))
           // without label bounds bpmn-js draws a branch's name on its own line
           .anyMatch(p -> p.contains("flow Flow_Unplaced is drawn through the label of Flow_Unplaced '也许'"))
+          .anyMatch(p -> p.contains("flow Flow_No crosses flow Flow_Crossing"))
           .noneMatch(p -> p.contains("flow Flow_ToTask "))
-          .hasSize(6);
+          .hasSize(7);
     }
   }
 }
