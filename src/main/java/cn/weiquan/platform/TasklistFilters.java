@@ -15,7 +15,11 @@ import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.stereotype.Component;
 
-/** The Tasklist filters every case worker has from the first start. Created once, by name. */
+/**
+ * The Tasklist filters every case worker has, made at every start by name. Each sorts by priority first (the case's
+ * level, overdue tasks above all: {@code cn.weiquan.workplace.TaskPriority}), then by due date: the engine puts a
+ * filter's own sorting before the one Tasklist sends (by default "created"), so the most urgent task is on top.
+ */
 @Component
 public class TasklistFilters {
   public static final String MY_TASKS = "我的任务";
@@ -47,13 +51,18 @@ public class TasklistFilters {
   }
 
   public void ensureFilters() {
-    ensure(MY_TASKS, -10, "分配给我的任务",
-        taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
-    ensure(MY_GROUP_TASKS, -5, "我所在组可认领的任务",
-        taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
+    ensure(MY_TASKS, -10, "分配给我的任务（紧急、逾期的在前）",
+        mostUrgentFirst(taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}")));
+    ensure(MY_GROUP_TASKS, -5, "我所在组可认领的任务（紧急、逾期的在前）",
+        mostUrgentFirst(taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+            .includeAssignedTasks()));
     ensure(OVERDUE, 0, "已过期限的任务（到期日早于现在）",
-        taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
-            .includeAssignedTasks().dueBeforeExpression("${now()}"));
+        mostUrgentFirst(taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+            .includeAssignedTasks().dueBeforeExpression("${now()}")));
+  }
+
+  private static TaskQuery mostUrgentFirst(TaskQuery query) {
+    return query.orderByTaskPriority().desc().orderByDueDate().asc();
   }
 
   private void ensure(String name, int priority, String description, TaskQuery query) {
@@ -66,6 +75,10 @@ public class TasklistFilters {
       props.put("showUndefinedVariable", false);
       props.put("variables", CASE_COLUMNS);
       filter = filterService.newTaskFilter(name).setOwner(null).setProperties(props).setQuery(query);
+      filterService.saveFilter(filter);
+    } else {
+      // a database from an earlier version: the same filter, now with the product's query and sorting
+      filter.setQuery(query);
       filterService.saveFilter(filter);
     }
     for (String group : WORKERS) {
