@@ -26,11 +26,17 @@ public class TasklistFilters {
   public static final String MY_GROUP_TASKS = "我组的任务";
   public static final String OVERDUE = "已逾期";
 
-  private static final List<String> WORKERS =
-      java.util.stream.Stream.concat(
-              java.util.stream.Stream.of(MEDIATORS, COMPLAINT_HANDLERS, SUPERVISORS, PLATFORM_REVIEWERS, HEADQUARTERS),
-              DEPARTMENTS.stream())
-          .toList();
+  public static final String ALL_TASKS = "全部任务";
+
+  /** The groups that work in Tasklist by the access model (its tasklist grant): each reads the case workers' filters. */
+  static List<String> workers() {
+    return AccessModel.grants().stream()
+        .filter(g -> g.resource().resourceType() == Resources.APPLICATION.resourceType() && "tasklist".equals(g.resourceId()))
+        .map(AccessModel.Grant::group).filter(group -> !ADMIN.equals(group)).distinct().toList();
+  }
+
+  /** Supervisors "claim and reassign any task" (access model): they and the administrators see every open task. */
+  static final List<String> EVERY_TASK_READERS = List.of(SUPERVISORS);
 
   /** Case facts shown as columns in Tasklist; the processes set these variables. */
   private static final List<Map<String, String>> CASE_COLUMNS =
@@ -59,6 +65,8 @@ public class TasklistFilters {
     ensure(OVERDUE, 0, "已过期限的任务（到期日早于现在）",
         mostUrgentFirst(taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
             .includeAssignedTasks().dueBeforeExpression("${now()}")));
+    ensure(ALL_TASKS, 5, "所有进行中的任务（主管督办、改派用）", mostUrgentFirst(taskService.createTaskQuery()),
+        EVERY_TASK_READERS);
   }
 
   private static TaskQuery mostUrgentFirst(TaskQuery query) {
@@ -66,6 +74,11 @@ public class TasklistFilters {
   }
 
   private void ensure(String name, int priority, String description, TaskQuery query) {
+    ensure(name, priority, description, query, workers());
+  }
+
+  /** The filter, with the product's query, readable by exactly these of the model's groups. */
+  private void ensure(String name, int priority, String description, TaskQuery query, List<String> readers) {
     Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
     if (filter == null) {
       Map<String, Object> props = new LinkedHashMap<>();
@@ -81,7 +94,14 @@ public class TasklistFilters {
       filter.setQuery(query);
       filterService.saveFilter(filter);
     }
-    for (String group : WORKERS) {
+    for (String group : AccessModel.groups()) {
+      if (!readers.contains(group)) {
+        // a group that no longer works in Tasklist (or never should read this filter) loses it
+        authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(Resources.FILTER)
+            .resourceId(filter.getId()).list().forEach(a -> authorizations.deleteAuthorization(a.getId()));
+      }
+    }
+    for (String group : readers) {
       boolean granted =
           authorizations.createAuthorizationQuery().groupIdIn(group)
               .resourceType(Resources.FILTER).resourceId(filter.getId()).count() > 0;
