@@ -18,7 +18,7 @@ public class OverdueTasks {
     this.tasks = tasks;
   }
 
-  @Scheduled(fixedDelayString = "${weiquan.tasks.overdue-check:PT1M}")
+  @Scheduled(initialDelayString = "${weiquan.tasks.overdue-check:PT1M}", fixedDelayString = "${weiquan.tasks.overdue-check:PT1M}")
   public void check() {
     raise(tasks);
   }
