@@ -13,7 +13,7 @@ public final class ComplaintVariables {
   /** Chinese stage label (接收投诉, 分类处理, ... 已结案), set at every stage change. */
   public static final String STAGE = "stage";
 
-  // registration (form-complaint-register, or POST /api/complaints)
+  // registration (complaint-register, or POST /api/complaints)
   public static final String COMPLAINANT_NAME = "complainantName";
   public static final String COMPLAINANT_PHONE = "complainantPhone";
   public static final String COMPLAINANT_EMAIL = "complainantEmail";

@@ -69,7 +69,7 @@ class RegistrationAndNegotiationTest extends DisputeProcessTest {
         String definitionId = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(PROCESS_KEY)
                 .singleResult().getId();
         assertThat(engine.getFormService().getStartFormKey(definitionId)).isNull();
-        assertThat(engine.getFormService().getStartFormData(definitionId).getCamundaFormRef().getKey()).isEqualTo("form-register-dispute");
+        assertThat(engine.getFormService().getStartFormData(definitionId).getCamundaFormRef().getKey()).isEqualTo("dispute-register");
 
         ProcessInstance instance = engine.getFormService().submitStartForm(definitionId, form);
         cases.runJobs();
