@@ -81,6 +81,15 @@ class RegistrationAndNegotiationTest extends DisputeProcessTest {
     }
 
     @Test
+    void purchaseAndHarmDatedAfterToday_registrationIsRefusedInChinese_andNothingStarts() {
+        long before = engine.getRuntimeService().createProcessInstanceQuery().count();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> cases.start(Map.of(PAID_AT, "2026-03-05", HARM_KNOWN_ON, "2026-03-06")))
+                .hasMessageContaining("付款日期（2026年3月5日）、知道权益受损的日期（2026年3月6日）不能晚于今天（2026年3月2日）");
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isEqualTo(before);
+    }
+
+    @Test
     void ineligibleCase_consumerIsToldWhyWithTheBasisAndTheCaseEndsNotAccepted() {
         ProcessInstance instance = cases.start(Map.of(HARM_KNOWN_ON, DisputeCases.day(2022, 12, 1)));
 
