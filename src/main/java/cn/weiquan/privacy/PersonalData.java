@@ -44,7 +44,7 @@ public final class PersonalData {
       // deadlines as forms show them (Deadlines.TEXT_SUFFIX)
       "acceptanceDueText", "arbitrationFilingDueText", "channelChoiceDueText", "courtConfirmationDueText",
       "decisionAnswerDueText", "enforcementDueText", "evidenceDueText", "limitationDueText", "mediationDueText",
-      "offerAnswerDueText", "settlementDueText");
+      "offerAnswerDueText", "reviewDueText", "settlementDueText");
 
   /** The value an erased text becomes, so a form shows that something was there. */
   public static final String ERASED = "（已删除）";

@@ -121,6 +121,7 @@ class FormConventionTest {
         if (DATE_KEY.matcher(key).matches()) {
           dates++;
           assertThat(type + "/" + field.path("subtype").asText()).as("%s: %s is a date field", file, key).isEqualTo("datetime/date");
+          assertThat(field.has("label")).as("%s: %s is labelled by its dateLabel, the one form-js shows", file, key).isFalse();
           assertThat(readOnly).as("%s: %s is entered (a read-only date is shown as text)", file, key).isFalse();
         }
         if (key.endsWith("Due") && !DATE_KEY.matcher(key).matches()) {
