@@ -35,6 +35,7 @@ public class DeadlinePause {
     }
     Date moved = deadlines.extendByPause(due, pausedFrom, pausedTo);
     runtime.setVariable(processInstanceId, variable, moved);
+    runtime.setVariable(processInstanceId, variable + Deadlines.TEXT_SUFFIX, Deadlines.text(moved));
     String pauses = (String) runtime.getVariable(processInstanceId, variable + PAUSES_SUFFIX);
     String entry = onDay(pausedFrom) + "～" + onDay(pausedTo) + " 暂停" + deadlines.pausedWorkingDays(pausedFrom, pausedTo)
         + "个工作日，期限由" + day(due) + "移至" + day(moved) + "（检测、鉴定时间不计入调解期限）";

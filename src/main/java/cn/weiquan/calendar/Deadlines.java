@@ -19,6 +19,8 @@ import org.springframework.stereotype.Component;
 public class Deadlines {
   public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
   public static final String BASIS_SUFFIX = "Basis";
+  /** {@code <variable>Text}: the deadline as a person reads it, the same text as the mails (ChineseDates.deadline). */
+  public static final String TEXT_SUFFIX = "Text";
   /**
    * The extension properties by which a model step declares the deadline it stores: the variable and the period of
    * the period table (calendar/periods.yaml). Read by the steps that store deadlines and by whoever reports them.
@@ -95,15 +97,29 @@ public class Deadlines {
   }
 
   /**
-   * Computes the period once and stores {@code variable} (Date) and {@code variable}Basis (the law and the version
-   * applied, as the case will show it). Which period it was is a fact of the model that stores it, not of the case.
+   * Computes the period once and stores {@code variable} (Date), {@code variable}Text (as forms show it) and
+   * {@code variable}Basis (the law and the version applied, as the case will show it). Which period it was is a fact of the model that stores it, not of the case.
    * Returns the deadline stored.
    */
   public Deadline store(VariableScope scope, String variable, String period, Date from) {
     Deadline deadline = compute(period, from);
-    scope.setVariable(variable, deadline.dueDate());
+    storeDue(scope, variable, deadline.dueDate());
     scope.setVariable(variable + BASIS_SUFFIX, deadline.basis());
     return deadline;
+  }
+
+  /**
+   * Stores a deadline (Date, what timers and Cockpit read) and its text (what forms show, read-only): a form cannot
+   * format a date, and an ISO instant in UTC would show a mediator another day than the consumer's mail.
+   */
+  public static void storeDue(VariableScope scope, String variable, Date due) {
+    scope.setVariable(variable, due);
+    scope.setVariable(variable + TEXT_SUFFIX, text(due));
+  }
+
+  /** A deadline as forms and mails show it: 2026年12月4日（星期五）24:00（北京时间）. */
+  public static String text(Date due) {
+    return ChineseDates.deadline(requireDate(due, "due"));
   }
 
   /**
@@ -112,7 +128,7 @@ public class Deadlines {
    */
   public Date store(VariableScope scope, String variable, int amount, String unit, String basis, Date from) {
     Date due = after(from, amount, unit);
-    scope.setVariable(variable, due);
+    storeDue(scope, variable, due);
     scope.setVariable(variable + BASIS_SUFFIX, basis);
     return due;
   }

@@ -102,6 +102,7 @@ public class EnterStage implements ExecutionListener {
     for (String name : Arrays.asList(current.toString().split(","))) {
       names.add(name);
       names.add(name + Deadlines.BASIS_SUFFIX);
+      names.add(name + Deadlines.TEXT_SUFFIX);
     }
     process.removeVariables(names);
     process.removeVariableLocal(STAGE_DEADLINES);

@@ -25,7 +25,7 @@ public class ApplyTriageDelegate implements JavaDelegate {
     String caseNo = CaseVariables.string(execution, CASE_NO);
 
     String ruled = CaseVariables.string(execution, SEVERITY);
-    String override = CaseVariables.string(execution, SEVERITY_OVERRIDE);
+    String override = TriagePolicy.levelOf(CaseVariables.string(execution, SEVERITY_OVERRIDE));
     boolean overridden = override != null && !override.equals(ruled);
     if (overridden) {
       String reason = CaseVariables.string(execution, SEVERITY_OVERRIDE_REASON);

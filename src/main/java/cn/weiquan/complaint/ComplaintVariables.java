@@ -13,7 +13,7 @@ public final class ComplaintVariables {
   /** Chinese stage label (接收投诉, 分类处理, ... 已结案), set at every stage change. */
   public static final String STAGE = "stage";
 
-  // registration (form-complaint-register, or POST /api/complaints)
+  // registration (complaint-register, or POST /api/complaints)
   public static final String COMPLAINANT_NAME = "complainantName";
   public static final String COMPLAINANT_PHONE = "complainantPhone";
   public static final String COMPLAINANT_EMAIL = "complainantEmail";
@@ -29,6 +29,8 @@ public final class ComplaintVariables {
   public static final String MEDIA_EXPOSURE = "mediaExposure";
   public static final String REPEAT_COMPLAINT = "repeatComplaint";
   public static final String RECEIVED_AT = "receivedAt";
+  /** When it happened, as the complainant says (a day, 2026-05-20): not after the day it is registered. */
+  public static final String OCCURRED_ON = "occurredOn";
 
   // triage (complaint-severity, complaint-routing) and the handler's override
   public static final String SEVERITY = "severity";

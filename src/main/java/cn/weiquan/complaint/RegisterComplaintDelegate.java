@@ -1,5 +1,6 @@
 package cn.weiquan.complaint;
 
+import cn.weiquan.calendar.ChineseDates;
 import cn.weiquan.cases.CaseVariables;
 import cn.weiquan.rules.Money;
 
@@ -8,6 +9,7 @@ import static cn.weiquan.complaint.ComplaintVariables.*;
 import cn.weiquan.platform.EngineClock;
 import cn.weiquan.privacy.Masking;
 import java.util.Date;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.slf4j.Logger;
@@ -26,6 +28,12 @@ public class RegisterComplaintDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     Date now = EngineClock.now();
     String caseNo = CaseVariables.string(execution, CASE_NO);
+    java.time.LocalDate occurred = CaseVariables.day(execution, OCCURRED_ON);
+    if (occurred != null && occurred.isAfter(EngineClock.today())) {
+      // the start form cannot compare two dates (form-js): refused here, in Chinese, and nothing is started
+      throw new BadUserRequestException("发生时间（" + ChineseDates.day(occurred) + "）不能晚于今天（"
+          + ChineseDates.day(EngineClock.today()) + "）");
+    }
     execution.setVariable(RECEIVED_AT, now);
     execution.setVariable(REOPEN_COUNT, 0);
     execution.setVariable(AMOUNT_CLAIMED,

@@ -14,7 +14,23 @@ public final class TriagePolicy {
   private static final Map<String, String> MODES =
       Map.of(GENERAL, "negotiate", IMPORTANT, "committee", URGENT, "emergency");
 
+  /** The codes of the accept form's 调整投诉等级 (severityOverride), like every other option of a form. */
+  private static final Map<String, String> OVERRIDE_CODES =
+      Map.of("general", GENERAL, "important", IMPORTANT, "urgent", URGENT);
+
   private TriagePolicy() {}
+
+  /** The level a handler chose by its code; null for none. */
+  public static String levelOf(String overrideCode) {
+    if (overrideCode == null) {
+      return null;
+    }
+    String level = OVERRIDE_CODES.get(overrideCode);
+    if (level == null) {
+      throw new IllegalArgumentException("未知的投诉等级代码: " + overrideCode + "（应为 general、important 或 urgent）");
+    }
+    return level;
+  }
 
   public static String handlingModeFor(String severity) {
     String mode = MODES.get(severity);

@@ -5,10 +5,12 @@ import static cn.weiquan.dispute.DisputeVariables.*;
 
 import java.util.Date;
 
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import cn.weiquan.calendar.ChineseDates;
 import cn.weiquan.calendar.DeadlinePause;
 
 /**
@@ -29,8 +31,13 @@ public class ApplyTestingPauseDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Date from = date(execution, PAUSED_FROM);
         Date to = date(execution, PAUSED_TO);
-        if (from == null || to == null || to.before(from)) {
-            throw new IllegalArgumentException("testing pause needs pausedFrom <= pausedTo, was " + from + " .. " + to);
+        if (from == null || to == null) {
+            throw new BadUserRequestException("请填写检测、鉴定的开始日期和结束日期（pausedFrom、pausedTo）");
+        }
+        if (to.before(from)) {
+            // the form cannot compare two dates (form-js): refused here, the task stays open, Tasklist shows this
+            throw new BadUserRequestException("检测、鉴定的结束日期（" + ChineseDates.dateTime(to) + "）不能早于开始日期（"
+                    + ChineseDates.dateTime(from) + "）");
         }
         deadlinePause.apply(execution.getProcessInstanceId(), MEDIATION_DUE, from, to);
     }

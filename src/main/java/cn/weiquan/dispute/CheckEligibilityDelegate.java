@@ -60,6 +60,15 @@ public class CheckEligibilityDelegate implements JavaDelegate {
         REQUIRED.put(DESCRIPTION, "纠纷经过");
     }
 
+    /** Dates of a registration that lie in the past by their nature. */
+    static final Map<String, String> DATES_NOT_IN_FUTURE = new LinkedHashMap<>();
+
+    static {
+        DATES_NOT_IN_FUTURE.put(PAID_AT, "付款日期");
+        DATES_NOT_IN_FUTURE.put(RECEIVED_AT, "收货日期");
+        DATES_NOT_IN_FUTURE.put(HARM_KNOWN_ON, "知道权益受损的日期");
+    }
+
     private final EligibilityService eligibility;
     private final DisputePeriods periods;
 
@@ -131,6 +140,18 @@ public class CheckEligibilityDelegate implements JavaDelegate {
         if (!missing.isEmpty()) {
             // the caller's mistake, answered as 400 by the engine's REST API and shown in Tasklist; nothing is started
             throw new BadUserRequestException("登记不完整，缺少：" + String.join("、", missing));
+        }
+        // the start form cannot compare a date with today (form-js): a purchase or harm in the future is refused here
+        LocalDate today = EngineClock.today();
+        List<String> future = new ArrayList<>();
+        DATES_NOT_IN_FUTURE.forEach((name, label) -> {
+            LocalDate value = day(execution, name);
+            if (value != null && value.isAfter(today)) {
+                future.add(label + "（" + cn.weiquan.calendar.ChineseDates.day(value) + "）");
+            }
+        });
+        if (!future.isEmpty()) {
+            throw new BadUserRequestException(String.join("、", future) + "不能晚于今天（" + cn.weiquan.calendar.ChineseDates.day(today) + "）");
         }
     }
 

@@ -1,5 +1,6 @@
 package cn.weiquan.notification;
 
+import cn.weiquan.calendar.ChineseDates;
 import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;

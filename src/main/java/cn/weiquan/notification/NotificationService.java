@@ -1,5 +1,6 @@
 package cn.weiquan.notification;
 
+import cn.weiquan.calendar.ChineseDates;
 import static cn.weiquan.notification.NotificationVariables.BASIS_SUFFIX;
 import static cn.weiquan.notification.NotificationVariables.CASE_NO;
 import static cn.weiquan.notification.NotificationVariables.MODEL_DEADLINE;

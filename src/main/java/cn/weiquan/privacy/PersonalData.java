@@ -40,7 +40,11 @@ public final class PersonalData {
       "testingInstitution", "transferNo", "occurredOn",
       "acceptanceDue", "arbitrationFilingDue", "channelChoiceDue", "courtConfirmationDue", "evidenceDue",
       "limitationDue", "mediationDue", "settlementDue",
-      "acceptanceBasis", "enforcementCourt", "enforcementCaseNo", "enforcementDue", "performanceDue", "regulatorMediationDue");
+      "acceptanceBasis", "enforcementCourt", "enforcementCaseNo", "enforcementDue", "performanceDue", "regulatorMediationDue",
+      // deadlines as forms show them (Deadlines.TEXT_SUFFIX)
+      "acceptanceDueText", "arbitrationFilingDueText", "channelChoiceDueText", "courtConfirmationDueText",
+      "decisionAnswerDueText", "enforcementDueText", "evidenceDueText", "limitationDueText", "mediationDueText",
+      "offerAnswerDueText", "reviewDueText", "settlementDueText");
 
   /** The value an erased text becomes, so a form shows that something was there. */
   public static final String ERASED = "（已删除）";

@@ -48,7 +48,7 @@ class ComplaintTasklistIT extends ApplicationIT {
 
     // the form Tasklist renders is the deployed Camunda Form
     JsonNode form = as("engineer").get().uri("/engine-rest/task/{id}/deployed-form", taskId).retrieve().body(JsonNode.class);
-    assertThat(form.path("id").asText()).startsWith("form-complaint-");
+    assertThat(form.path("id").asText()).startsWith("complaint-");
 
     // 保密原则: another desk does not see the case's tasks
     JsonNode mediatorView = as("mediator").get().uri("/engine-rest/task?processInstanceId={id}", instanceId)
@@ -60,7 +60,7 @@ class ComplaintTasklistIT extends ApplicationIT {
   void tasklistStartForm_isTheDeployedRegistrationForm() {
     JsonNode form = as("handler").get().uri("/engine-rest/process-definition/key/enterprise-complaint/deployed-start-form")
         .retrieve().body(JsonNode.class);
-    assertThat(form.path("id").asText()).isEqualTo("form-complaint-register");
+    assertThat(form.path("id").asText()).isEqualTo("complaint-register");
     assertThat(form.path("executionPlatformVersion").asText()).isEqualTo("7.24.0");
   }
 }

@@ -73,7 +73,7 @@ class ComplaintTriageTest extends ComplaintProcessTest {
   @Test
   void levelOverridden_generalRaisedToImportant_reasonKeptInHistory_committeeDecides() {
     complaint.register("cleaning", Map.of(REPEAT_COMPLAINT, false))
-        .accept(Map.of(SEVERITY_OVERRIDE, "重要", SEVERITY_OVERRIDE_REASON, "同一楼栋一周内第三次反映，影响多户业主"))
+        .accept(Map.of(SEVERITY_OVERRIDE, "important", SEVERITY_OVERRIDE_REASON, "同一楼栋一周内第三次反映，影响多户业主"))
         .investigate("company");
 
     assertThat(complaint.instance).isWaitingAt("Task_CommitteeReview");
@@ -97,10 +97,19 @@ class ComplaintTriageTest extends ComplaintProcessTest {
   }
 
   @Test
+  void occurredAfterToday_registrationIsRefusedInChinese_andNothingStarts() {
+    long before = engine.getProcessEngine().getRuntimeService().createProcessInstanceQuery().count();
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> complaint.register("cleaning", Map.of("occurredOn", "2026-03-03")))
+        .hasMessageContaining("发生时间（2026年3月3日）不能晚于今天（2026年3月2日）");
+    assertThat(engine.getProcessEngine().getRuntimeService().createProcessInstanceQuery().count()).isEqualTo(before);
+  }
+
+  @Test
   void levelOverriddenWithoutReason_isRefused() {
     complaint.register("cleaning");
 
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> complaint.accept(Map.of(SEVERITY_OVERRIDE, "紧急")))
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> complaint.accept(Map.of(SEVERITY_OVERRIDE, "urgent")))
         .hasMessageContaining("调整投诉等级须说明理由");
     assertThat(complaint.instance).isWaitingAt("Task_AcceptComplaint");
     assertThat(complaint.variable(SEVERITY)).isEqualTo("一般");

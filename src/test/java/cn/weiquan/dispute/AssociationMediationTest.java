@@ -59,6 +59,9 @@ class AssociationMediationTest extends DisputeProcessTest {
         assertThat(review).hasCandidateGroup("mediators");
         assertThat(review.getDueDate()).isEqualTo(cases.deadlines.due("association-acceptance", DisputeCases.dateOf(DisputeCases.REGISTERED)))
                 .isEqualTo(cases.variable(instance, ACCEPTANCE_DUE));
+        // the form shows the deadline as the mail does, not as an ISO instant
+        assertThat(cases.variable(instance, ACCEPTANCE_DUE + "Text"))
+                .isEqualTo(cn.weiquan.calendar.ChineseDates.deadline(cases.variable(instance, ACCEPTANCE_DUE)));
         assertThat(instance).variables().containsEntry(STAGE, "消协受理审查").containsEntry(CHANNEL, "association");
         assertThat(cases.mailsTo(DisputeCases.MERCHANT_MAIL)).last().satisfies(m -> assertThat(DisputeCases.text(m)).contains("消费者协会"));
         // the spine's stage deadline (the choice of channel) ended with the choice
@@ -208,9 +211,24 @@ class AssociationMediationTest extends DisputeProcessTest {
                 .isAfter(cases.deadlines.reminderBefore(limitBefore));
         assertThat(association(instance)).isWaitingAt("Task_ConductMediationSession");
         assertThat(cases.task(instance, "Task_ConductMediationSession").getDueDate()).isEqualTo(limitAfter);
+        assertThat(cases.variable(instance, MEDIATION_DUE + "Text")).as("the form's text moves with the deadline")
+                .isEqualTo(cn.weiquan.calendar.ChineseDates.deadline(limitAfter));
 
         // the old limit passes without ending the mediation
         cases.setClock(new Date(limitBefore.getTime() + 60_000));
         assertThat(engine.getManagementService().createJobQuery().timers().activityId("Timer_MediationLimit").executable().count()).isZero();
+    }
+
+    @Test
+    void testingPauseEndingBeforeItStarts_isRefusedInChinese_andTheTaskStaysOpen() {
+        ProcessInstance instance = inMediation();
+        Date limitBefore = (Date) cases.variable(instance, MEDIATION_DUE);
+        cases.session(instance, "testing");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> cases.complete(instance, "Task_RecordTestingPause",
+                        Map.of(PAUSED_FROM, "2026-03-13", PAUSED_TO, "2026-03-09", "testingInstitution", "国家家用电器质量检验检测中心")))
+                .hasMessageContaining("检测、鉴定的结束日期（2026年3月9日）不能早于开始日期（2026年3月13日）");
+        assertThat(association(instance)).isWaitingAt("Task_RecordTestingPause");
+        assertThat(cases.variable(instance, MEDIATION_DUE)).isEqualTo(limitBefore);
     }
 }

@@ -69,7 +69,7 @@ class RegistrationAndNegotiationTest extends DisputeProcessTest {
         String definitionId = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(PROCESS_KEY)
                 .singleResult().getId();
         assertThat(engine.getFormService().getStartFormKey(definitionId)).isNull();
-        assertThat(engine.getFormService().getStartFormData(definitionId).getCamundaFormRef().getKey()).isEqualTo("form-register-dispute");
+        assertThat(engine.getFormService().getStartFormData(definitionId).getCamundaFormRef().getKey()).isEqualTo("dispute-register");
 
         ProcessInstance instance = engine.getFormService().submitStartForm(definitionId, form);
         cases.runJobs();
@@ -78,6 +78,15 @@ class RegistrationAndNegotiationTest extends DisputeProcessTest {
         assertThat(instance).variables().containsEntry(REPORT_VIOLATION, false).containsEntry(ELIGIBLE, true);
         assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
                 .getBusinessKey()).isEqualTo(cases.caseNo(instance));
+    }
+
+    @Test
+    void purchaseAndHarmDatedAfterToday_registrationIsRefusedInChinese_andNothingStarts() {
+        long before = engine.getRuntimeService().createProcessInstanceQuery().count();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> cases.start(Map.of(PAID_AT, "2026-03-05", HARM_KNOWN_ON, "2026-03-06")))
+                .hasMessageContaining("付款日期（2026年3月5日）、知道权益受损的日期（2026年3月6日）不能晚于今天（2026年3月2日）");
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isEqualTo(before);
     }
 
     @Test

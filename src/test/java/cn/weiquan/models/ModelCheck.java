@@ -87,6 +87,9 @@ final class ModelCheck {
         problems.add(file + ": form has no id");
       } else if (forms.putIfAbsent(id, file) != null) {
         problems.add(file + ": form id '" + id + "' is also used by " + forms.get(id));
+      } else if (!id.equals(file.getFileName().toString().replaceFirst("\\.form$", ""))) {
+        // one naming scheme: a designer finds the form of a task by the id the task names
+        problems.add(file + ": form id '" + id + "' differs from its file name (a form's id is its file name)");
       }
       if (!form.path("components").isArray()) {
         problems.add(file + ": form has no components");

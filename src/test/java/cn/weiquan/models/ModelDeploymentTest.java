@@ -75,6 +75,7 @@ class ModelDeploymentTest {
         .anyMatch(p -> p.contains("Task_NoForm") && p.contains("has no form"))
         .anyMatch(p -> p.contains("not-json.form") && p.contains("not valid JSON"))
         .anyMatch(p -> p.contains("no-id.form") && p.contains("form has no id"))
+        .anyMatch(p -> p.contains("misnamed.form") && p.contains("differs from its file name"))
         .anyMatch(p -> p.contains("no-ttl.dmn") && p.contains("has no historyTimeToLive"))
         .anyMatch(p -> p.contains("unparsable.bpmn") && p.contains("does not parse"))
         .anyMatch(p -> p.contains("Task_NotifyNoEvent") && p.contains("has no mailEvent"))

@@ -1,5 +1,6 @@
 package cn.weiquan.notification;
 
+import cn.weiquan.calendar.ChineseDates;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

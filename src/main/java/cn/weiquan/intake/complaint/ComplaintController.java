@@ -31,7 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/complaints")
 public class ComplaintController {
   static final String PROCESS_KEY = ProcessKeys.ENTERPRISE_COMPLAINT;
-  // enterprise-complaint's start variables (helper-contracts.md, form-complaint-register)
+  // enterprise-complaint's start variables (helper-contracts.md, complaint-register)
   static final String COMPLAINANT_NAME = "complainantName";
   static final String COMPLAINANT_PHONE = "complainantPhone";
   static final String COMPLAINANT_EMAIL = "complainantEmail";

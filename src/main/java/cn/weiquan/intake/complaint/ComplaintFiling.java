@@ -13,7 +13,7 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 
 /**
- * POST /api/complaints: a complaint to the enterprise (fields of the start form form-complaint-register).
+ * POST /api/complaints: a complaint to the enterprise (fields of the start form complaint-register).
  * amountClaimed is yuan as text or a JSON number, read exactly; occurredOn is an ISO day, not after today in Beijing.
  */
 public record ComplaintFiling(

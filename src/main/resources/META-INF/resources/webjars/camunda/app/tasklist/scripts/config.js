@@ -5,7 +5,7 @@ import {appName, locales} from '../../weiquan/language.js';
 export default {
   app: appName({zh: '任务列表', en: 'Tasklist'}),
   locales: locales(),
-  customScripts: ['../weiquan/i18n'],
+  customScripts: ['../weiquan/i18n', 'scripts/form-messages'],
 
   // Camunda's keyboard shortcuts, described in Chinese (shown under 键盘快捷键)
   shortcuts: {

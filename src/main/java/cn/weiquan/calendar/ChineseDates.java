@@ -1,4 +1,4 @@
-package cn.weiquan.notification;
+package cn.weiquan.calendar;
 
 import java.time.Instant;
 import java.time.LocalTime;
@@ -8,7 +8,8 @@ import java.time.temporal.TemporalAccessor;
 import java.util.Date;
 
 /**
- * Dates as a mail to a party shows them. A deadline carries its weekday, so a reader sees at once whether it falls
+ * Dates as a person reads them, in a mail to a party and in a form (Deadlines stores each deadline's text with it,
+ * so the mediator reads the same day as the consumer). A deadline carries its weekday, so a reader sees at once whether it falls
  * on a working day: 2026年12月4日（星期五）24:00（北京时间）. Other dates: 2026年12月4日 10:30, or the day alone
  * when the value is a calendar date (midnight).
  */
