@@ -126,7 +126,8 @@ class ClusterStartupIT {
           assertThat(sql.queryForObject("SELECT COUNT(*) FROM act_hi_procinst WHERE business_key_ = ? AND super_process_instance_id_ IS NULL",
               Integer.class, caseNo)).as("case %s", caseNo).isEqualTo(1);
         }
-        assertThat(sql.queryForList("SELECT job_id_ FROM act_hi_job_log WHERE job_state_ = 2 GROUP BY job_id_ HAVING COUNT(*) > 1",
+        assertThat(sql.queryForList(// the cases' jobs (the engine's history cleanup is one job that runs again and again in its window)
+            "SELECT job_id_ FROM act_hi_job_log WHERE job_state_ = 2 AND process_def_key_ IS NOT NULL GROUP BY job_id_ HAVING COUNT(*) > 1",
             String.class)).as("jobs that succeeded twice").isEmpty();
         assertThat(sql.queryForObject("SELECT COUNT(*) FROM act_ru_incident", Integer.class)).as("incidents").isZero();
         Map<String, Integer> mails = new HashMap<>();
