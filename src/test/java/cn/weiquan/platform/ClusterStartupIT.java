@@ -3,6 +3,7 @@ package cn.weiquan.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.weiquan.support.ThrowawayPostgres;
+import cn.weiquan.support.WebappSession;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
@@ -68,6 +69,15 @@ class ClusterStartupIT {
         assertThat(sql.queryForObject("SELECT COUNT(*) FROM act_re_procdef", Integer.class)).isPositive();
         assertThat(sql.queryForList("SELECT name_ FROM act_ru_filter GROUP BY name_ HAVING COUNT(*) > 1", String.class))
             .as("filters made twice").isEmpty();
+
+        // a Tasklist login made at one node holds at the other (sessions in the database, no sticky sessions)
+        WebappSession login = WebappSession.login(RestClient.builder().baseUrl(b.url())
+            .defaultStatusHandler(status -> true, (request, response) -> {}).build(), "demo", ADMIN_PASSWORD, "tasklist");
+        assertThat(login.status()).as("Tasklist login at node b").isEqualTo(200);
+        assertThat(login.with(http().get().uri(a.url() + "/camunda/api/engine/engine/default/task/count"))
+            .retrieve().toBodilessEntity().getStatusCode().value()).as("the same session at node a").isEqualTo(200);
+        assertThat(http().get().uri(a.url() + "/camunda/api/engine/engine/default/task/count").retrieve().toBodilessEntity()
+            .getStatusCode().value()).as("node a without the session").isEqualTo(401);
 
         String secret = apiClient(a);
         List<Node> nodes = List.of(a, b);
