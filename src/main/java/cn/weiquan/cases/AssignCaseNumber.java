@@ -5,6 +5,11 @@ import cn.weiquan.platform.ElementProperties;
 import cn.weiquan.platform.EngineClock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import io.micrometer.core.instrument.Metrics;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,5 +44,32 @@ public class AssignCaseNumber implements JavaDelegate {
     if (!caseNo.equals(execution.getProcessBusinessKey())) {
       execution.setProcessBusinessKey(caseNo);
     }
+    countFiled(processKey(execution));
+  }
+
+  /**
+   * weiquan_cases_filed_total{process}, counted when the start commits: a start that rolls back filed nothing. Boot
+   * binds its registry to Micrometer's global one, so engine-only tests (no registry) count into nothing.
+   */
+  private static void countFiled(String process) {
+    Runnable count = () -> Metrics.counter("weiquan.cases.filed", "process", process).increment();
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCommit() {
+          count.run();
+        }
+      });
+    } else {
+      count.run();
+    }
+  }
+
+  private static String processKey(DelegateExecution execution) {
+    ModelElementInstance element = execution.getBpmnModelElementInstance();
+    while (element != null && !(element instanceof Process)) {
+      element = element.getParentElement();
+    }
+    return element == null ? "unknown" : ((Process) element).getId();
   }
 }

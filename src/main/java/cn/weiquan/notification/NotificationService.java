@@ -1,6 +1,7 @@
 package cn.weiquan.notification;
 
 import cn.weiquan.calendar.ChineseDates;
+import io.micrometer.core.instrument.Metrics;
 import static cn.weiquan.notification.NotificationVariables.BASIS_SUFFIX;
 import static cn.weiquan.notification.NotificationVariables.CASE_NO;
 import static cn.weiquan.notification.NotificationVariables.MODEL_DEADLINE;
@@ -86,8 +87,15 @@ public class NotificationService {
       }
     }
     if (!messages.isEmpty()) {
-      // one connection for all recipients of this event
-      mailSender.send(messages.toArray(MimeMessage[]::new));
+      // one connection for all recipients of this event; weiquan_mails_sent_total / weiquan_mails_failed_total{event}
+      // count into Boot's registry through Micrometer's global one (nothing where there is none, as in engine-only tests)
+      try {
+        mailSender.send(messages.toArray(MimeMessage[]::new));
+      } catch (RuntimeException e) {
+        Metrics.counter("weiquan.mails.failed", "event", event).increment(messages.size());
+        throw e;
+      }
+      Metrics.counter("weiquan.mails.sent", "event", event).increment(messages.size());
     }
     for (SentMail mail : sent) {
       LOG.info("case {} event {}: mail {} sent to {} ({})", caseNo, event, mail.messageId(), Masking.email(mail.to()), mail.role().code());

@@ -11,6 +11,7 @@ import static cn.weiquan.platform.WeiquanGroups.DEPARTMENTS;
 import static cn.weiquan.platform.WeiquanGroups.DESIGNERS;
 import static cn.weiquan.platform.WeiquanGroups.HEADQUARTERS;
 import static cn.weiquan.platform.WeiquanGroups.MEDIATORS;
+import static cn.weiquan.platform.WeiquanGroups.MONITORING;
 import static cn.weiquan.platform.WeiquanGroups.PLATFORM_REVIEWERS;
 import static cn.weiquan.platform.WeiquanGroups.SUPERVISORS;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
@@ -54,6 +55,9 @@ public final class AccessModel {
       permissions = Set.copyOf(permissions);
     }
   }
+
+  /** The application whose ACCESS opens /actuator beyond the two probes (cn.weiquan.operations.ActuatorAccess). */
+  public static final String MONITORING_APPLICATION = "monitoring";
 
   private AccessModel() {}
 
@@ -138,6 +142,9 @@ public final class AccessModel {
         Set.of(Permissions.READ, Permissions.CREATE_INSTANCE, Permissions.READ_HISTORY), "evaluate a changed table"));
     grants.add(new Grant(DESIGNERS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Set.of(Permissions.READ),
         "see decision requirements"));
+
+    // monitoring: /actuator (metrics and full health) only, no webapp and no case (camunda-admin has it through ALL)
+    grants.add(application(MONITORING, MONITORING_APPLICATION));
 
     // api-clients: nothing here on purpose (parties act through /api only)
     return List.copyOf(grants);

@@ -40,7 +40,8 @@ public class IdentitySetup {
           new DemoUser("reviewer", "reviewer", PLATFORM_REVIEWERS, "周", "平台审核员"),
           new DemoUser("engineer", "engineer", "dept-engineering", "孙", "工程维修"),
           new DemoUser("service", "service", "dept-customer-service", "吴", "客服部"),
-          new DemoUser("hq", "hq", HEADQUARTERS, "郑", "总部审批"));
+          new DemoUser("hq", "hq", HEADQUARTERS, "郑", "总部审批"),
+          new DemoUser("monitor", "monitor", MONITORING, "冯", "运维监控"));
 
   /** The demo api client of the local profile: client id and secret for /api (README). */
   public static final DemoUser DEMO_API_CLIENT = new DemoUser("api", "api", API_CLIENTS, "接口", "演示客户端");

@@ -20,6 +20,8 @@ public final class WeiquanGroups {
   public static final String PLATFORM_REVIEWERS = "platform-reviewers";
   /** Headquarters: approves payouts above the supervisors' tier (compensation-authority). */
   public static final String HEADQUARTERS = "headquarters";
+  /** Operators' monitoring: reads /actuator (metrics, full health), nothing of the cases. */
+  public static final String MONITORING = "monitoring";
   /** Camunda's own administrator group. */
   public static final String ADMIN = "camunda-admin";
 
@@ -33,7 +35,7 @@ public final class WeiquanGroups {
 
   public static final List<String> ALL =
       List.of(MEDIATORS, COMPLAINT_HANDLERS, SUPERVISORS, ANALYSTS, DESIGNERS, API_CLIENTS,
-          PLATFORM_REVIEWERS, HEADQUARTERS, ADMIN);
+          PLATFORM_REVIEWERS, HEADQUARTERS, MONITORING, ADMIN);
 
   private WeiquanGroups() {}
 
@@ -47,6 +49,7 @@ public final class WeiquanGroups {
       case API_CLIENTS -> "接口调用方";
       case PLATFORM_REVIEWERS -> "平台审核员";
       case HEADQUARTERS -> "总部";
+      case MONITORING -> "运维监控";
       case ADMIN -> "系统管理员";
       case "dept-customer-service" -> "客户服务部";
       case "dept-engineering" -> "工程维修部";

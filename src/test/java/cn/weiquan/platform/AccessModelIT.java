@@ -185,6 +185,7 @@ class AccessModelIT extends ApplicationIT {
           .uri("/camunda/api/engine/engine/default/history/variable-instance?variableName=consumerPhone&processInstanceId={id}",
               fixture().disputeId())), CONSUMER_PHONE, null);
     });
+    r.put("metrics", (u, p) -> status(as(u, p).get().uri("/actuator/prometheus")));
     return r;
   }
 
