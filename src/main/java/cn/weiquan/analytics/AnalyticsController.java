@@ -19,6 +19,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -48,12 +50,17 @@ public class AnalyticsController {
   public record SummaryQuery(@NotNull CaseProcess process, @Day LocalDate from, @Day LocalDate to,
       @Min(1) @Max(1000) Integer minGroupSize) {}
 
+  /** Cockpit's door: the webapp session instead of HTTP Basic. */
+  public static final String WEBAPP_PATH = "/webapp-api/analytics/summary";
+
   private final CaseAnalytics analytics;
   private final ApiJson json;
+  private final WebappSessionCaller webappSession;
 
-  public AnalyticsController(CaseAnalytics analytics, ApiJson json) {
+  public AnalyticsController(CaseAnalytics analytics, ApiJson json, WebappSessionCaller webappSession) {
     this.analytics = analytics;
     this.json = json;
+    this.webappSession = webappSession;
   }
 
   @Operation(summary = "案件看板: counts by stage, channel, category, level and department; deadlines due within 7 days and "
@@ -71,7 +78,24 @@ public class AnalyticsController {
       @Parameter(description = "last day of the cases' start (YYYY-MM-DD), default today") @RequestParam(required = false) String to,
       @Parameter(description = "leave out groupings of fewer cases (never below the configured minimum)")
       @RequestParam(required = false) String minGroupSize) {
-    if (READERS.stream().noneMatch(caller::isMemberOf)) {
+    return answer(caller.groups(), process, from, to, minGroupSize);
+  }
+
+  /**
+   * The same summary for Cockpit's 案件看板 plugin, which has the webapp's login session and no HTTP Basic password:
+   * the caller is the user the Camunda webapp logged in for the default engine, with the groups the engine has for
+   * them now (not the session's copy). Not under /api (whose filter demands HTTP Basic) and not in the OpenAPI
+   * description; the same readers, parameters and answers.
+   */
+  @GetMapping(path = WEBAPP_PATH, produces = MediaType.APPLICATION_JSON_VALUE)
+  public Summary summaryForCockpit(HttpServletRequest request,
+      @RequestParam(required = false) String process, @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to, @RequestParam(required = false) String minGroupSize) {
+    return answer(webappSession.groups(request), process, from, to, minGroupSize);
+  }
+
+  private Summary answer(Set<String> groups, String process, String from, String to, String minGroupSize) {
+    if (READERS.stream().noneMatch(groups::contains)) {
       throw ApiException.forbidden("案件看板只供分析员、主管和系统管理员查看",
           "the case dashboard is for analysts, supervisors and camunda-admin only");
     }
