@@ -12,6 +12,8 @@ const PROCESSES = [
   {key: 'enterprise-complaint', label: '企业投诉'}
 ];
 const COLORS = {running: '#1f6fb2', ended: '#9cc3e6', late: '#c0392b', soon: '#e67e22', line2: '#7f8c8d'};
+/** Rows of a deadline list shown before 显示全部. */
+const FIRST_ROWS = 10;
 const OUTCOME_COLORS = ['#1f6fb2', '#27ae60', '#8e44ad', '#e67e22', '#c0392b', '#16a085', '#7f8c8d', '#d35400', '#2c3e50', '#bdc3c7'];
 
 // the context the application runs under: Cockpit lives at <context>/camunda/app/cockpit/<engine>/
@@ -173,17 +175,33 @@ function deadlineTable(name, items, total, empty_) {
     return empty(empty_);
   }
   const body = el('tbody');
-  items.forEach(item => {
+  items.forEach((item, index) => {
     const link = el('a', {href: `#/process-instance/${encodeURIComponent(item.processInstanceId)}/runtime`,
       class: 'weiquan-kanban-case', 'data-case': item.caseNo}, item.caseNo);
-    body.append(el('tr', {}, el('td', {}, link), el('td', {}, item.label), el('td', {}, item.processLabel),
-      el('td', {}, legalDate(item.due)), el('td', {class: 'text-muted'}, item.basis || '')));
+    const row = el('tr', {}, el('td', {}, link), el('td', {}, item.label), el('td', {}, item.processLabel),
+      el('td', {}, legalDate(item.due)), el('td', {class: 'text-muted'}, item.basis || ''));
+    if (index >= FIRST_ROWS) {
+      row.style.display = 'none'; // the earliest first, the rest behind 显示全部: the charts stay in view
+    }
+    body.append(row);
   });
   const table = el('table', {class: 'cam-table weiquan-kanban-deadlines', 'data-list': name},
     el('thead', {}, el('tr', {}, el('th', {}, '案件编号'), el('th', {}, '期限'), el('th', {}, '所在流程'),
       el('th', {}, '到期时间'), el('th', {}, '依据'))), body);
-  const shown = total > items.length ? el('p', {class: 'text-muted'}, `共 ${total} 项，显示最早的 ${items.length} 项`) : '';
-  return el('div', {}, table, shown);
+  const notes = el('p', {class: 'text-muted'});
+  if (items.length > FIRST_ROWS) {
+    const all = el('a', {href: '', class: 'weiquan-kanban-all'}, `显示全部 ${items.length} 项`);
+    all.addEventListener('click', event => {
+      event.preventDefault();
+      body.querySelectorAll('tr').forEach(row => (row.style.display = ''));
+      all.remove();
+    });
+    notes.append(`显示最早的 ${FIRST_ROWS} 项，`, all);
+  }
+  if (total > items.length) {
+    notes.append(`（共 ${total} 项，最多列出 ${items.length} 项）`);
+  }
+  return el('div', {}, table, notes);
 }
 
 function deadlines(summary) {
