@@ -131,6 +131,8 @@ public final class AnalyticsBenchmark {
       endedCopier.copy(small - templates, running + templates, random, 60);
       double smallSeconds = (System.nanoTime() - t0) / 1e9;
       Measure atSmall = measure(engine, port, requests);
+      System.out.printf("%s at %,d ended: summary p50 %.0f ms, p95 %.0f ms; %s p50 %.1f ms (%d tasks)%n", database, small,
+          atSmall.summaryP50, atSmall.summaryP95, TasklistFilters.MY_GROUP_TASKS, atSmall.filterP50, atSmall.filterCount);
 
       t0 = System.nanoTime();
       endedCopier.copy(ended - small, running + small, random, 60);
