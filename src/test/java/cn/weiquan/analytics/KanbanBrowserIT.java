@@ -42,6 +42,7 @@ class KanbanBrowserIT extends ApplicationIT {
     ProcessInstance overdue = disputeWaitingForTheChannelChoiceSince(Instant.now().minus(Duration.ofDays(12)), name, phone);
     String caseNo = engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(overdue.getId())
         .singleResult().getBusinessKey();
+    withdrawnAfterThreeDays(Instant.now().minus(Duration.ofDays(6)), name, phone); // an ended case: outcomes and durations
 
     WebDriver browser = Browser.chromium();
     try {
@@ -54,7 +55,7 @@ class KanbanBrowserIT extends ApplicationIT {
       assertThat(kanban.findElement(By.cssSelector("h1")).getText()).isEqualTo("案件看板");
       List<String> charts = kanban.findElements(By.cssSelector("svg.weiquan-kanban-chart")).stream()
           .map(chart -> chart.getAttribute("data-chart")).toList();
-      assertThat(charts).contains("stages", "deadlines", "weeks", "outcomes");
+      assertThat(charts).contains("stages", "deadlines", "weeks", "outcomes", "paths", "categories");
       assertThat(kanban.findElements(By.cssSelector("svg[data-chart=stages] rect.bar"))).as("the stage funnel has bars").isNotEmpty();
       assertThat(kanban.getText()).contains("阶段分布", "已逾期", "办理时长", "结案方式占比", "每周趋势")
           .doesNotContain(name, phone);
@@ -73,32 +74,24 @@ class KanbanBrowserIT extends ApplicationIT {
     }
   }
 
+  private void withdrawnAfterThreeDays(Instant start, String name, String phone) {
+    ClockUtil.setCurrentTime(Date.from(start));
+    try {
+      ProcessInstance instance = startDispute(start, name, phone);
+      ClockUtil.setCurrentTime(Date.from(start.plus(Duration.ofDays(3))));
+      engine.getRuntimeService().createMessageCorrelation("Withdraw").processInstanceId(instance.getId())
+          .setVariable("withdrawReason", "已私下和解").correlate();
+      EngineJobs.runMessageJobs(engine.getManagementService(), null, 50);
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
   /** A dispute the merchant rejected at {@code since}: it waits for the consumer's choice (3 working days) ever since. */
   private ProcessInstance disputeWaitingForTheChannelChoiceSince(Instant since, String name, String phone) {
     ClockUtil.setCurrentTime(Date.from(since));
     try {
-      LocalDate day = since.atZone(CHINA).toLocalDate();
-      Map<String, Object> v = new HashMap<>();
-      v.put("consumerName", name);
-      v.put("consumerPhone", phone);
-      v.put("consumerEmail", "kanban.browser@example.cn");
-      v.put("merchantName", "某家电旗舰店");
-      v.put("merchantEmail", "shop@example.cn");
-      v.put("platform", "taobao");
-      v.put("purchaseChannel", "online-platform");
-      v.put("itemName", "电饭煲");
-      v.put("price", "399.00");
-      v.put("quantity", 1);
-      v.put("paidAt", Date.from(day.minusDays(10).atStartOfDay(CHINA).toInstant()));
-      v.put("receivedAt", Date.from(day.minusDays(8).atStartOfDay(CHINA).toInstant()));
-      v.put("harmKnownOn", Date.from(day.minusDays(7).atStartOfDay(CHINA).toInstant()));
-      v.put("category", "quality");
-      v.put("description", "内胆涂层脱落");
-      v.put("claimRefund", true);
-      v.put("filedBy", "api");
-      v.put("registeredBy", "api");
-      ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey(ProcessKeys.CONSUMER_DISPUTE, v);
-      EngineJobs.runMessageJobs(engine.getManagementService(), null, 50);
+      ProcessInstance instance = startDispute(since, name, phone);
       engine.getRuntimeService().createMessageCorrelation("MerchantResponse").processInstanceId(instance.getId())
           .setVariable("merchantAnswer", "reject").correlate();
       EngineJobs.runMessageJobs(engine.getManagementService(), null, 50);
@@ -108,6 +101,32 @@ class KanbanBrowserIT extends ApplicationIT {
     } finally {
       ClockUtil.reset();
     }
+  }
+
+  private ProcessInstance startDispute(Instant since, String name, String phone) {
+    LocalDate day = since.atZone(CHINA).toLocalDate();
+    Map<String, Object> v = new HashMap<>();
+    v.put("consumerName", name);
+    v.put("consumerPhone", phone);
+    v.put("consumerEmail", "kanban.browser@example.cn");
+    v.put("merchantName", "某家电旗舰店");
+    v.put("merchantEmail", "shop@example.cn");
+    v.put("platform", "taobao");
+    v.put("purchaseChannel", "online-platform");
+    v.put("itemName", "电饭煲");
+    v.put("price", "399.00");
+    v.put("quantity", 1);
+    v.put("paidAt", Date.from(day.minusDays(10).atStartOfDay(CHINA).toInstant()));
+    v.put("receivedAt", Date.from(day.minusDays(8).atStartOfDay(CHINA).toInstant()));
+    v.put("harmKnownOn", Date.from(day.minusDays(7).atStartOfDay(CHINA).toInstant()));
+    v.put("category", "quality");
+    v.put("description", "内胆涂层脱落");
+    v.put("claimRefund", true);
+    v.put("filedBy", "api");
+    v.put("registeredBy", "api");
+    ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey(ProcessKeys.CONSUMER_DISPUTE, v);
+    EngineJobs.runMessageJobs(engine.getManagementService(), null, 50);
+    return instance;
   }
 
   private static WebDriverWait patient(WebDriver browser) {
