@@ -235,6 +235,12 @@ final class CaseCopier {
         }
         connection.setAutoCommit(autoCommit);
       }
+      if (connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")) {
+        // what autovacuum would do after a bulk load: the planner's statistics (without them it plans for empty tables)
+        try (java.sql.Statement analyze = connection.createStatement()) {
+          analyze.execute("ANALYZE");
+        }
+      }
     }
   }
 
