@@ -18,7 +18,6 @@ import java.sql.Timestamp;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.IsoFields;
@@ -272,7 +271,7 @@ public class CaseAnalytics {
    * by the difference (a whole number of hours, standard SQL interval, the same in H2 and PostgreSQL).
    */
   private static String beijingDay(String column) {
-    LocalDateTime probe = LocalDateTime.now();
+    Instant probe = EngineClock.instant();
     long jvm = ZoneId.systemDefault().getRules().getOffset(probe).getTotalSeconds();
     long china = EngineClock.CHINA.getRules().getOffset(probe).getTotalSeconds();
     long minutes = (china - jvm) / 60;

@@ -95,7 +95,7 @@ public class DemoData {
       LOG.info("Demo data: already there");
       return;
     }
-    Instant now = Instant.now();
+    Instant now = EngineClock.instant();
     int made = 0;
     try {
       for (int i = 0; i < DISPUTES.size(); i++) {
