@@ -25,6 +25,18 @@ public final class EngineClock {
     return now().toInstant();
   }
 
+  /**
+   * Moves the engine clock to {@code at}, for everyone: only for the local profile's demo data, made at start as if it
+   * had happened over the past weeks; {@link #resetToSystemTime()} puts it back.
+   */
+  public static void moveTo(Date at) {
+    ClockUtil.setCurrentTime(at);
+  }
+
+  public static void resetToSystemTime() {
+    ClockUtil.reset();
+  }
+
   /** Today in Beijing. */
   public static LocalDate today() {
     return LocalDate.ofInstant(instant(), CHINA);

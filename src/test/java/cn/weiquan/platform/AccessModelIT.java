@@ -127,6 +127,8 @@ class AccessModelIT extends ApplicationIT {
         .contentType(MediaType.APPLICATION_JSON).body("{\"reason\":\"已私下和解\"}")));
     r.put("complaint status", (u, p) -> status(as(u, p).get().uri("/api/complaints/" + fixture().complaintCaseNo())));
     r.put("demo mailbox", (u, p) -> status(as(u, p).get().uri("/api/mailbox")));
+    r.put("case dashboard:", (u, p) -> personal(as(u, p).get().uri("/api/analytics/summary?process=consumer-dispute"),
+        CONSUMER_PHONE, null));
     r.put("rotate a client's secret", (u, p) -> {
       clients.create("rotate-me", "轮换", "rotate-me");
       return status(as(u, p).post().uri("/api/admin/api-clients/rotate-me/secret"));
@@ -176,6 +178,14 @@ class AccessModelIT extends ApplicationIT {
             "caseType", Map.of("value", "enterprise-complaint", "type", "String"))))));
     r.put("Tasklist login", (u, p) -> String.valueOf(WebappSession.login(anonymous(), u, p, "tasklist").status()));
     r.put("Cockpit login", (u, p) -> String.valueOf(WebappSession.login(anonymous(), u, p, "cockpit").status()));
+    r.put("case dashboard in Cockpit", (u, p) -> {
+      WebappSession session = WebappSession.login(anonymous(), u, p, "welcome");
+      if (!session.loggedIn()) {
+        return String.valueOf(session.status());
+      }
+      return personal(session.with(anonymous().get().uri("/webapp-api/analytics/summary?process=consumer-dispute")),
+          CONSUMER_PHONE, null);
+    });
     r.put("consumer's phone in the webapps", (u, p) -> {
       WebappSession session = WebappSession.login(anonymous(), u, p, "welcome");
       if (!session.loggedIn()) {

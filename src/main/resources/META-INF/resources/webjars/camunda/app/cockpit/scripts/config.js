@@ -5,5 +5,6 @@ import {appName, locales} from '../../weiquan/language.js';
 export default {
   app: appName({zh: '流程监控', en: 'Cockpit'}),
   locales: locales(),
-  customScripts: ['../weiquan/i18n']
+  // scripts/kanban: the 案件看板 dashboard plugin (cockpit.dashboard), aggregates without personal data
+  customScripts: ['../weiquan/i18n', 'scripts/kanban']
 };
