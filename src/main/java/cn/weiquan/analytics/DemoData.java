@@ -23,11 +23,12 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Something to look at on first start (local profile, {@code weiquan.demo-data=true}): three dozen cases after the
- * seed's examples, run through the real processes as if they had happened over the past eight weeks (the engine clock
- * is moved for each step, then put back), so the 案件看板 and Tasklist are not empty: withdrawn cases, cases waiting
- * for the merchant or for the consumer's choice of channel (some of them past the deadline), cases in each channel,
- * and complaints answered on time, late, or not yet. Made once: a database that has them already gets none again.
+ * Something to look at on first start (local profile, {@code weiquan.demo-data=true}): three dozen
+ * cases after the seed's examples, run through the real processes as if they had happened over the
+ * past eight weeks (the engine clock is moved for each step, then put back), so the 案件看板 and
+ * Tasklist are not empty: withdrawn cases, cases waiting for the merchant or for the consumer's
+ * choice of channel (some of them past the deadline), cases in each channel, and complaints
+ * answered on time, late, or not yet. Made once: a database that has them already gets none again.
  * The people are invented (演示 names, 139-0000 numbers, example.cn addresses).
  */
 @Component
@@ -38,50 +39,56 @@ public class DemoData {
   private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
 
   /** A dispute of the seed's kind: what was bought, and what happened to it how many days ago. */
-  record Dispute(String item, String price, String category, String platform, int daysAgo, String path) {}
+  record Dispute(
+      String item, String price, String category, String platform, int daysAgo, String path) {}
 
-  /** A complaint to a company's desk: category, when, and after how many hours it got its first response (-1: not yet). */
+  /**
+   * A complaint to a company's desk: category, when, and after how many hours it got its first
+   * response (-1: not yet).
+   */
   record Complaint(String category, boolean safetyHazard, int daysAgo, int answeredAfterHours) {}
 
-  static final List<Dispute> DISPUTES = List.of(
-      new Dispute("电热水壶", "199.00", "quality", "tmall", 55, "withdraw:3"),
-      new Dispute("滚筒洗衣机", "2999.00", "quality", "jd", 50, "withdraw:12"),
-      new Dispute("运动鞋", "459.00", "not-as-described", "taobao", 46, "withdraw:5"),
-      new Dispute("健身年卡", "3680.00", "service", "other", 40, "withdraw:20"),
-      new Dispute("空气净化器", "899.00", "false-advertising", "jd", 33, "withdraw:7"),
-      new Dispute("婴儿奶粉", "328.00", "quality", "tmall", 27, "withdraw:2"),
-      new Dispute("蓝牙耳机", "249.00", "after-sales", "pdd", 21, "withdraw:9"),
-      new Dispute("羽绒服", "1299.00", "quality", "taobao", 2, "merchant"),
-      new Dispute("智能手表", "1599.00", "not-as-described", "jd", 1, "merchant"),
-      new Dispute("床垫", "2680.00", "logistics", "tmall", 0, "merchant"),
-      new Dispute("电饭煲", "399.00", "quality", "tmall", 18, "choice"),
-      new Dispute("扫地机器人", "1899.00", "after-sales", "jd", 12, "choice"),
-      new Dispute("在线课程", "1980.00", "service", "other", 4, "choice"),
-      new Dispute("手机", "4999.00", "quality", "jd", 1, "choice"),
-      new Dispute("护肤套装", "568.00", "false-advertising", "taobao", 16, "channel:platform"),
-      new Dispute("电动牙刷", "299.00", "quality", "pdd", 6, "channel:platform"),
-      new Dispute("冰箱", "3999.00", "quality", "tmall", 25, "channel:association"),
-      new Dispute("装修服务", "28000.00", "service", "other", 14, "channel:association"),
-      new Dispute("过期零食礼盒", "168.00", "quality", "taobao", 30, "channel:regulator"),
-      new Dispute("二手车检测", "600.00", "false-advertising", "other", 9, "channel:regulator"),
-      new Dispute("笔记本电脑", "6999.00", "quality", "jd", 35, "channel:arbitration"),
-      new Dispute("定制家具", "15800.00", "not-as-described", "other", 42, "channel:court"),
-      new Dispute("快递丢失的相机", "5200.00", "logistics", "taobao", 8, "channel:court"),
-      new Dispute("美容卡", "5000.00", "service", "other", 3, "channel:association"));
+  static final List<Dispute> DISPUTES =
+      List.of(
+          new Dispute("电热水壶", "199.00", "quality", "tmall", 55, "withdraw:3"),
+          new Dispute("滚筒洗衣机", "2999.00", "quality", "jd", 50, "withdraw:12"),
+          new Dispute("运动鞋", "459.00", "not-as-described", "taobao", 46, "withdraw:5"),
+          new Dispute("健身年卡", "3680.00", "service", "other", 40, "withdraw:20"),
+          new Dispute("空气净化器", "899.00", "false-advertising", "jd", 33, "withdraw:7"),
+          new Dispute("婴儿奶粉", "328.00", "quality", "tmall", 27, "withdraw:2"),
+          new Dispute("蓝牙耳机", "249.00", "after-sales", "pdd", 21, "withdraw:9"),
+          new Dispute("羽绒服", "1299.00", "quality", "taobao", 2, "merchant"),
+          new Dispute("智能手表", "1599.00", "not-as-described", "jd", 1, "merchant"),
+          new Dispute("床垫", "2680.00", "logistics", "tmall", 0, "merchant"),
+          new Dispute("电饭煲", "399.00", "quality", "tmall", 18, "choice"),
+          new Dispute("扫地机器人", "1899.00", "after-sales", "jd", 12, "choice"),
+          new Dispute("在线课程", "1980.00", "service", "other", 4, "choice"),
+          new Dispute("手机", "4999.00", "quality", "jd", 1, "choice"),
+          new Dispute("护肤套装", "568.00", "false-advertising", "taobao", 16, "channel:platform"),
+          new Dispute("电动牙刷", "299.00", "quality", "pdd", 6, "channel:platform"),
+          new Dispute("冰箱", "3999.00", "quality", "tmall", 25, "channel:association"),
+          new Dispute("装修服务", "28000.00", "service", "other", 14, "channel:association"),
+          new Dispute("过期零食礼盒", "168.00", "quality", "taobao", 30, "channel:regulator"),
+          new Dispute("二手车检测", "600.00", "false-advertising", "other", 9, "channel:regulator"),
+          new Dispute("笔记本电脑", "6999.00", "quality", "jd", 35, "channel:arbitration"),
+          new Dispute("定制家具", "15800.00", "not-as-described", "other", 42, "channel:court"),
+          new Dispute("快递丢失的相机", "5200.00", "logistics", "taobao", 8, "channel:court"),
+          new Dispute("美容卡", "5000.00", "service", "other", 3, "channel:association"));
 
-  static final List<Complaint> COMPLAINTS = List.of(
-      new Complaint("lift-failure", true, 20, 1),
-      new Complaint("lift-failure", true, 13, 30),
-      new Complaint("burst-pipe", true, 9, 2),
-      new Complaint("staff-attitude", false, 15, 4),
-      new Complaint("staff-attitude", false, 6, 96),
-      new Complaint("unreasonable-fees", false, 11, 20),
-      new Complaint("cleaning", false, 5, -1),
-      new Complaint("power-outage", true, 2, -1),
-      new Complaint("product-quality", false, 24, 6),
-      new Complaint("delivery", false, 1, -1),
-      new Complaint("food-safety", true, 3, 5),
-      new Complaint("security", true, 0, -1));
+  static final List<Complaint> COMPLAINTS =
+      List.of(
+          new Complaint("lift-failure", true, 20, 1),
+          new Complaint("lift-failure", true, 13, 30),
+          new Complaint("burst-pipe", true, 9, 2),
+          new Complaint("staff-attitude", false, 15, 4),
+          new Complaint("staff-attitude", false, 6, 96),
+          new Complaint("unreasonable-fees", false, 11, 20),
+          new Complaint("cleaning", false, 5, -1),
+          new Complaint("power-outage", true, 2, -1),
+          new Complaint("product-quality", false, 24, 6),
+          new Complaint("delivery", false, 1, -1),
+          new Complaint("food-safety", true, 3, 5),
+          new Complaint("security", true, 0, -1));
 
   private final ProcessEngine engine;
 
@@ -91,7 +98,12 @@ public class DemoData {
 
   @EventListener(ApplicationReadyEvent.class)
   public void createOnce() {
-    if (engine.getHistoryService().createHistoricVariableInstanceQuery().variableName(MARKER).count() > 0) {
+    if (engine
+            .getHistoryService()
+            .createHistoricVariableInstanceQuery()
+            .variableName(MARKER)
+            .count()
+        > 0) {
       LOG.info("Demo data: already there");
       return;
     }
@@ -114,14 +126,20 @@ public class DemoData {
     Instant start = now.minus(Duration.ofDays(d.daysAgo())).minus(Duration.ofHours(n % 7));
     try {
       at(start);
-      ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey(ProcessKeys.CONSUMER_DISPUTE,
-          disputeFacts(d, n, start));
+      ProcessInstance instance =
+          engine
+              .getRuntimeService()
+              .startProcessInstanceByKey(ProcessKeys.CONSUMER_DISPUTE, disputeFacts(d, n, start));
       runAsync(instance.getId());
       String path = d.path();
       if (path.startsWith("withdraw:")) {
         at(start.plus(Duration.ofDays(Integer.parseInt(path.substring(9)))));
-        engine.getRuntimeService().createMessageCorrelation("Withdraw").processInstanceId(instance.getId())
-            .setVariable("withdrawReason", "已与商家私下和解").correlate();
+        engine
+            .getRuntimeService()
+            .createMessageCorrelation("Withdraw")
+            .processInstanceId(instance.getId())
+            .setVariable("withdrawReason", "已与商家私下和解")
+            .correlate();
         runAsync(instance.getId());
         return true;
       }
@@ -129,16 +147,27 @@ public class DemoData {
         return true;
       }
       at(start.plus(Duration.ofHours(20)));
-      engine.getRuntimeService().createMessageCorrelation("MerchantResponse").processInstanceId(instance.getId())
-          .setVariable("merchantAnswer", "reject").correlate();
+      engine
+          .getRuntimeService()
+          .createMessageCorrelation("MerchantResponse")
+          .processInstanceId(instance.getId())
+          .setVariable("merchantAnswer", "reject")
+          .correlate();
       runAsync(instance.getId());
       if (path.equals("choice")) {
         return true;
       }
       at(start.plus(Duration.ofDays(2)));
-      Task choice = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
-          .taskDefinitionKey("Task_RecordChannelChoice").singleResult();
-      engine.getTaskService().complete(choice.getId(), Map.of("nextChannel", path.substring("channel:".length())));
+      Task choice =
+          engine
+              .getTaskService()
+              .createTaskQuery()
+              .processInstanceId(instance.getId())
+              .taskDefinitionKey("Task_RecordChannelChoice")
+              .singleResult();
+      engine
+          .getTaskService()
+          .complete(choice.getId(), Map.of("nextChannel", path.substring("channel:".length())));
       runAsync(instance.getId());
       return true;
     } catch (RuntimeException e) {
@@ -169,13 +198,21 @@ public class DemoData {
       v.put("filedBy", "demo");
       v.put("registeredBy", "demo");
       v.put(MARKER, true);
-      ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey(ProcessKeys.ENTERPRISE_COMPLAINT, v);
+      ProcessInstance instance =
+          engine.getRuntimeService().startProcessInstanceByKey(ProcessKeys.ENTERPRISE_COMPLAINT, v);
       runAsync(instance.getId());
       if (c.answeredAfterHours() >= 0) {
         at(received.plus(Duration.ofHours(c.answeredAfterHours())));
-        Task accept = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
-            .taskDefinitionKey("Task_AcceptComplaint").singleResult();
-        engine.getFormService().submitTaskForm(accept.getId(), Map.of("firstContactNote", "已致电投诉人说明处理安排"));
+        Task accept =
+            engine
+                .getTaskService()
+                .createTaskQuery()
+                .processInstanceId(instance.getId())
+                .taskDefinitionKey("Task_AcceptComplaint")
+                .singleResult();
+        engine
+            .getFormService()
+            .submitTaskForm(accept.getId(), Map.of("firstContactNote", "已致电投诉人说明处理安排"));
         runAsync(instance.getId());
       }
       return true;
@@ -211,17 +248,31 @@ public class DemoData {
     return v;
   }
 
-  /** The steps a case takes at once (mails, stage changes) run now, at the demo's moment, not later by the executor. */
+  /**
+   * The steps a case takes at once (mails, stage changes) run now, at the demo's moment, not later
+   * by the executor.
+   */
   private void runAsync(String processInstanceId) {
     List<String> ids = new ArrayList<>(List.of(processInstanceId));
     for (int i = 0; i < ids.size(); i++) {
-      engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(ids.get(i)).list()
+      engine
+          .getRuntimeService()
+          .createProcessInstanceQuery()
+          .superProcessInstanceId(ids.get(i))
+          .list()
           .forEach(called -> ids.add(called.getId()));
     }
     for (int round = 0; round < 20; round++) {
       List<Job> due = new ArrayList<>();
       for (String id : ids) {
-        due.addAll(engine.getManagementService().createJobQuery().processInstanceId(id).messages().executable().list());
+        due.addAll(
+            engine
+                .getManagementService()
+                .createJobQuery()
+                .processInstanceId(id)
+                .messages()
+                .executable()
+                .list());
       }
       if (due.isEmpty()) {
         return;

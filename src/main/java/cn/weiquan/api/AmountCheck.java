@@ -5,7 +5,10 @@ import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import java.math.BigDecimal;
 
-/** Checks {@link Amount} by the one money rule ({@link Money}): what a caller sends to /api, and its exact reading. */
+/**
+ * Checks {@link Amount} by the one money rule ({@link Money}): what a caller sends to /api, and its
+ * exact reading.
+ */
 public class AmountCheck implements ConstraintValidator<Amount, String> {
 
   @Override

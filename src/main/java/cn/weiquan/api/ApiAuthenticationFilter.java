@@ -20,10 +20,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * HTTP Basic for /api. Parties' systems (api-clients) log in with their client id and secret ({@link ApiClients}: no
- * per-account lockout), staff with their engine user and password (the engine's login delay applies, as in the
- * webapps). Failed logins are throttled per source address ({@link LoginThrottle}: 429). A missing or wrong login gets
- * 401 as a problem detail; nothing else is served.
+ * HTTP Basic for /api. Parties' systems (api-clients) log in with their client id and secret
+ * ({@link ApiClients}: no per-account lockout), staff with their engine user and password (the
+ * engine's login delay applies, as in the webapps). Failed logins are throttled per source address
+ * ({@link LoginThrottle}: 429). A missing or wrong login gets 401 as a problem detail; nothing else
+ * is served.
  */
 public class ApiAuthenticationFilter extends OncePerRequestFilter {
 
@@ -32,8 +33,8 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
   private final LoginThrottle throttle;
   private final ApiProblems problems;
 
-  public ApiAuthenticationFilter(IdentityService identity, ApiClients clients, LoginThrottle throttle,
-      ApiProblems problems) {
+  public ApiAuthenticationFilter(
+      IdentityService identity, ApiClients clients, LoginThrottle throttle, ApiProblems problems) {
     this.identity = identity;
     this.clients = clients;
     this.throttle = throttle;
@@ -41,15 +42,22 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String address = request.getRemoteAddr();
     long wait = throttle.retryAfterSeconds(address);
     if (wait > 0) {
-      problems.write(request, response, new ApiException(HttpStatus.TOO_MANY_REQUESTS, null, "too-many-logins",
-          "此地址登录失败次数过多，请 " + wait + " 秒后再试",
-          "too many failed logins from this address; try again in " + wait + " s")
-          .withHeader("Retry-After", Long.toString(wait)));
+      problems.write(
+          request,
+          response,
+          new ApiException(
+                  HttpStatus.TOO_MANY_REQUESTS,
+                  null,
+                  "too-many-logins",
+                  "此地址登录失败次数过多，请 " + wait + " 秒后再试",
+                  "too many failed logins from this address; try again in " + wait + " s")
+              .withHeader("Retry-After", Long.toString(wait)));
       return;
     }
     String[] credentials = basicCredentials(request.getHeader("Authorization"));
@@ -57,10 +65,16 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
       if (credentials != null) {
         throttle.failed(address);
       }
-      problems.write(request, response, new ApiException(HttpStatus.UNAUTHORIZED, null, "unauthorized",
-          "需要以 HTTP Basic 方式登录：维权平台用户或接口客户端的账号和密码",
-          "HTTP Basic authentication with a Weiquan user or api client is required")
-          .withHeader("WWW-Authenticate", "Basic realm=\"weiquan\", charset=\"UTF-8\""));
+      problems.write(
+          request,
+          response,
+          new ApiException(
+                  HttpStatus.UNAUTHORIZED,
+                  null,
+                  "unauthorized",
+                  "需要以 HTTP Basic 方式登录：维权平台用户或接口客户端的账号和密码",
+                  "HTTP Basic authentication with a Weiquan user or api client is required")
+              .withHeader("WWW-Authenticate", "Basic realm=\"weiquan\", charset=\"UTF-8\""));
       return;
     }
     Set<String> groups =
@@ -73,7 +87,8 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
 
   private boolean authenticated(String user, String secret) {
     if (clients.isClient(user)) {
-      return clients.verify(user, secret) || (!clients.hasSecret(user) && clients.migrate(user, secret));
+      return clients.verify(user, secret)
+          || (!clients.hasSecret(user) && clients.migrate(user, secret));
     }
     return identity.checkPassword(user, secret);
   }
@@ -83,7 +98,9 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
       return null;
     }
     try {
-      String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+      String decoded =
+          new String(
+              Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
       int colon = decoded.indexOf(':');
       if (colon <= 0) {
         return null;
@@ -105,10 +122,14 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     }
 
     @Bean
-    FilterRegistrationBean<ApiAuthenticationFilter> apiAuthentication(IdentityService identity, ApiClients clients,
-        LoginThrottle apiLoginThrottle, ApiProblems problems) {
+    FilterRegistrationBean<ApiAuthenticationFilter> apiAuthentication(
+        IdentityService identity,
+        ApiClients clients,
+        LoginThrottle apiLoginThrottle,
+        ApiProblems problems) {
       FilterRegistrationBean<ApiAuthenticationFilter> registration =
-          new FilterRegistrationBean<>(new ApiAuthenticationFilter(identity, clients, apiLoginThrottle, problems));
+          new FilterRegistrationBean<>(
+              new ApiAuthenticationFilter(identity, clients, apiLoginThrottle, problems));
       registration.setName("api-authentication");
       registration.addUrlPatterns("/api/*");
       registration.setOrder(2);

@@ -18,8 +18,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The administrator's management of the parties' systems: create an api client, rotate its secret. A secret is shown
- * once, in the answer, and stored only as its hash. camunda-admin only (403 for everyone else).
+ * The administrator's management of the parties' systems: create an api client, rotate its secret.
+ * A secret is shown once, in the answer, and stored only as its hash. camunda-admin only (403 for
+ * everyone else).
  */
 @RestController
 @RequestMapping("/api/admin/api-clients")
@@ -27,7 +28,10 @@ public class ApiClientController {
 
   /** A new client: its id (the user id cases name) and a display name. */
   public record NewClient(
-      @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_.@-]*", message = "must be a user id") String id,
+      @NotBlank
+          @Size(max = 64)
+          @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_.@-]*", message = "must be a user id")
+          String id,
       @NotBlank @Size(max = 100) String name) {}
 
   /** The credentials to hand to the client's operator: HTTP Basic with id and secret on /api. */
@@ -42,14 +46,23 @@ public class ApiClientController {
   }
 
   @Operation(summary = "Create an api client (camunda-admin): 201 with its secret, shown once")
-  @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+  @PostMapping(
+      consumes = MediaType.APPLICATION_JSON_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
   public ResponseEntity<Credentials> create(
-      @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = NewClient.class)))
-      @RequestBody byte[] body, ApiCaller caller) {
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              content = @Content(schema = @Schema(implementation = NewClient.class)))
+          @RequestBody
+          byte[] body,
+      ApiCaller caller) {
     requireAdmin(caller);
     NewClient client = json.read(body, NewClient.class);
     if (clients.exists(client.id())) {
-      throw new ApiException(HttpStatus.CONFLICT, "id", "exists", "用户或客户端「" + client.id() + "」已存在",
+      throw new ApiException(
+          HttpStatus.CONFLICT,
+          "id",
+          "exists",
+          "用户或客户端「" + client.id() + "」已存在",
           "a user or client '" + client.id() + "' exists already");
     }
     String secret = ApiClients.randomSecret();
@@ -58,7 +71,8 @@ public class ApiClientController {
         .body(new Credentials(client.id(), secret));
   }
 
-  @Operation(summary = "Rotate an api client's secret (camunda-admin): the old one stops working at once")
+  @Operation(
+      summary = "Rotate an api client's secret (camunda-admin): the old one stops working at once")
   @PostMapping(path = "/{clientId}/secret", produces = MediaType.APPLICATION_JSON_VALUE)
   public Credentials rotate(@PathVariable String clientId, ApiCaller caller) {
     requireAdmin(caller);
@@ -71,7 +85,8 @@ public class ApiClientController {
 
   private static void requireAdmin(ApiCaller caller) {
     if (!caller.isMemberOf(WeiquanGroups.ADMIN)) {
-      throw ApiException.forbidden("只有 camunda-admin 可以管理接口客户端", "managing api clients is for camunda-admin only");
+      throw ApiException.forbidden(
+          "只有 camunda-admin 可以管理接口客户端", "managing api clients is for camunda-admin only");
     }
   }
 }

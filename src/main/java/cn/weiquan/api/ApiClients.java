@@ -13,12 +13,13 @@ import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
 /**
- * The credentials of the parties' systems (api-clients). Each client is an engine user of the group api-clients, so
- * cases and grants name it, but it logs in to /api with a secret of its own, stored hashed in the user's info
- * ({@value #SECRET_INFO}): a wrong secret sent by someone else never triggers the engine's per-account login delay, so
- * nobody can lock a client out. The engine password of a client is random and never told to anyone: a client cannot
- * log in to the webapps or /engine-rest. Secrets made here are 256 random bits, so a salted HMAC-SHA-256 suffices (no
- * slow hash is needed for a secret nobody chose).
+ * The credentials of the parties' systems (api-clients). Each client is an engine user of the group
+ * api-clients, so cases and grants name it, but it logs in to /api with a secret of its own, stored
+ * hashed in the user's info ({@value #SECRET_INFO}): a wrong secret sent by someone else never
+ * triggers the engine's per-account login delay, so nobody can lock a client out. The engine
+ * password of a client is random and never told to anyone: a client cannot log in to the webapps or
+ * /engine-rest. Secrets made here are 256 random bits, so a salted HMAC-SHA-256 suffices (no slow
+ * hash is needed for a secret nobody chose).
  */
 @Component
 public class ApiClients {
@@ -31,7 +32,10 @@ public class ApiClients {
     this.identity = identity;
   }
 
-  /** Creates the client (engine user in api-clients with an unusable password) unless it exists, and sets its secret. */
+  /**
+   * Creates the client (engine user in api-clients with an unusable password) unless it exists, and
+   * sets its secret.
+   */
   public void create(String clientId, String name, String secret) {
     User user = identity.createUserQuery().userId(clientId).singleResult();
     if (user == null) {
@@ -45,7 +49,8 @@ public class ApiClients {
       user.setPassword(randomSecret());
       identity.saveUser(user);
     }
-    if (identity.createUserQuery().userId(clientId).memberOfGroup(WeiquanGroups.API_CLIENTS).count() == 0) {
+    if (identity.createUserQuery().userId(clientId).memberOfGroup(WeiquanGroups.API_CLIENTS).count()
+        == 0) {
       identity.createMembership(clientId, WeiquanGroups.API_CLIENTS);
     }
     setSecret(clientId, secret);
@@ -63,14 +68,22 @@ public class ApiClients {
   }
 
   public boolean isClient(String clientId) {
-    return identity.createUserQuery().userId(clientId).memberOfGroup(WeiquanGroups.API_CLIENTS).count() > 0;
+    return identity
+            .createUserQuery()
+            .userId(clientId)
+            .memberOfGroup(WeiquanGroups.API_CLIENTS)
+            .count()
+        > 0;
   }
 
   public boolean hasSecret(String clientId) {
     return identity.getUserInfo(clientId, SECRET_INFO) != null;
   }
 
-  /** Whether the secret is the client's; false for a client without a stored secret. Constant time in the secret. */
+  /**
+   * Whether the secret is the client's; false for a client without a stored secret. Constant time
+   * in the secret.
+   */
   public boolean verify(String clientId, String secret) {
     String stored = identity.getUserInfo(clientId, SECRET_INFO);
     if (stored == null) {
@@ -92,12 +105,16 @@ public class ApiClients {
     byte[] salt = new byte[16];
     RANDOM.nextBytes(salt);
     Base64.Encoder base64 = Base64.getEncoder();
-    identity.setUserInfo(clientId, SECRET_INFO, "v1:" + base64.encodeToString(salt) + ":" + base64.encodeToString(hmac(salt, secret)));
+    identity.setUserInfo(
+        clientId,
+        SECRET_INFO,
+        "v1:" + base64.encodeToString(salt) + ":" + base64.encodeToString(hmac(salt, secret)));
   }
 
   /**
-   * A client created by an earlier version logs in with its engine password once more: on success its secret is stored
-   * here and its engine password replaced by a random one, so the next request uses this store.
+   * A client created by an earlier version logs in with its engine password once more: on success
+   * its secret is stored here and its engine password replaced by a random one, so the next request
+   * uses this store.
    */
   public boolean migrate(String clientId, String password) {
     if (!identity.checkPassword(clientId, password)) {

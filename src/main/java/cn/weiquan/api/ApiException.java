@@ -6,9 +6,10 @@ import java.util.Map;
 import org.springframework.http.HttpStatus;
 
 /**
- * Every refusal of /api (400, 401, 403, 404, 409, 413, 415, 422, 429, ...): rendered by {@link ApiProblems} as RFC 9457
- * problem details with a Chinese {@code detail}, a machine {@code code}, the {@code field} at fault and all faults in
- * {@code errors}. The exception's message is the English text (kept as {@code detailEn}, and in logs).
+ * Every refusal of /api (400, 401, 403, 404, 409, 413, 415, 422, 429, ...): rendered by {@link
+ * ApiProblems} as RFC 9457 problem details with a Chinese {@code detail}, a machine {@code code},
+ * the {@code field} at fault and all faults in {@code errors}. The exception's message is the
+ * English text (kept as {@code detailEn}, and in logs).
  */
 public class ApiException extends RuntimeException {
   private final HttpStatus status;
@@ -18,12 +19,21 @@ public class ApiException extends RuntimeException {
   private final Map<String, Object> properties = new LinkedHashMap<>();
   private final Map<String, String> headers = new LinkedHashMap<>();
 
-  /** A refusal about one field (or none: field null), in Chinese ({@code detail}) and English ({@code message}). */
+  /**
+   * A refusal about one field (or none: field null), in Chinese ({@code detail}) and English
+   * ({@code message}).
+   */
   public ApiException(HttpStatus status, String field, String code, String detail, String message) {
-    this(status, code, detail, message, field == null ? List.of() : List.of(new ApiError(field, code, detail, message)));
+    this(
+        status,
+        code,
+        detail,
+        message,
+        field == null ? List.of() : List.of(new ApiError(field, code, detail, message)));
   }
 
-  private ApiException(HttpStatus status, String code, String detail, String message, List<ApiError> errors) {
+  private ApiException(
+      HttpStatus status, String code, String detail, String message, List<ApiError> errors) {
     super(message);
     this.status = status;
     this.code = code;
@@ -39,9 +49,12 @@ public class ApiException extends RuntimeException {
   /** 400 listing every fault; the first one is the problem's field and code. */
   public static ApiException invalid(List<ApiError> errors) {
     ApiError first = errors.get(0);
-    return new ApiException(HttpStatus.BAD_REQUEST, first.code(),
+    return new ApiException(
+        HttpStatus.BAD_REQUEST,
+        first.code(),
         String.join("；", errors.stream().map(ApiError::detail).toList()),
-        String.join("; ", errors.stream().map(ApiError::message).toList()), errors);
+        String.join("; ", errors.stream().map(ApiError::message).toList()),
+        errors);
   }
 
   /** 400: the field is required. */

@@ -21,8 +21,12 @@ public class CallerArgumentResolver implements HandlerMethodArgumentResolver, We
 
   @Override
   public Object resolveArgument(
-      MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request, WebDataBinderFactory binders) {
-    Object caller = request.getAttribute(ApiCaller.REQUEST_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+      MethodParameter parameter,
+      ModelAndViewContainer mav,
+      NativeWebRequest request,
+      WebDataBinderFactory binders) {
+    Object caller =
+        request.getAttribute(ApiCaller.REQUEST_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
     if (caller == null) {
       throw new IllegalStateException("/api request without an authenticated caller");
     }

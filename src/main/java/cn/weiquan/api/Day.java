@@ -15,9 +15,10 @@ import java.lang.annotation.Target;
 import java.time.LocalDate;
 
 /**
- * A calendar day a case can have (code {@code date-out-of-range}): from {@link #FIRST} to {@link #LAST}. Outside that
- * range a date is a typing error (0000-01-01, -999999999-01-01), and far enough out it would overflow the conversions
- * to an instant. A day of a past event also carries {@code @PastOrPresent} (today in Beijing by the engine clock).
+ * A calendar day a case can have (code {@code date-out-of-range}): from {@link #FIRST} to {@link
+ * #LAST}. Outside that range a date is a typing error (0000-01-01, -999999999-01-01), and far
+ * enough out it would overflow the conversions to an instant. A day of a past event also carries
+ * {@code @PastOrPresent} (today in Beijing by the engine clock).
  */
 @Target({FIELD, PARAMETER, RECORD_COMPONENT, TYPE_USE})
 @Retention(RUNTIME)

@@ -8,9 +8,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
- * Brute force on /api is throttled per source address, not per account: after {@code maxFailures} failed logins from
- * one address within {@code window}, that address is refused for {@code block}; clients elsewhere go on. In memory, per
- * node (a cluster multiplies the allowance by its node count).
+ * Brute force on /api is throttled per source address, not per account: after {@code maxFailures}
+ * failed logins from one address within {@code window}, that address is refused for {@code block};
+ * clients elsewhere go on. In memory, per node (a cluster multiplies the allowance by its node
+ * count).
  */
 public class LoginThrottle {
   private final int maxFailures;

@@ -8,10 +8,11 @@ import java.time.temporal.TemporalAccessor;
 import java.util.Date;
 
 /**
- * Dates as a person reads them, in a mail to a party and in a form (Deadlines stores each deadline's text with it,
- * so the mediator reads the same day as the consumer). A deadline carries its weekday, so a reader sees at once whether it falls
- * on a working day: 2026年12月4日（星期五）24:00（北京时间）. Other dates: 2026年12月4日 10:30, or the day alone
- * when the value is a calendar date (midnight).
+ * Dates as a person reads them, in a mail to a party and in a form (Deadlines stores each
+ * deadline's text with it, so the mediator reads the same day as the consumer). A deadline carries
+ * its weekday, so a reader sees at once whether it falls on a working day:
+ * 2026年12月4日（星期五）24:00（北京时间）. Other dates: 2026年12月4日 10:30, or the day alone when the value is a
+ * calendar date (midnight).
  */
 public final class ChineseDates {
 
@@ -31,7 +32,9 @@ public final class ChineseDates {
     return day(at) + weekday(at) + time(at) + "（北京时间）";
   }
 
-  /** Any other date variable in a mail: 2026年3月5日 10:30, or 2026年3月5日 for a date picked in a form. */
+  /**
+   * Any other date variable in a mail: 2026年3月5日 10:30, or 2026年3月5日 for a date picked in a form.
+   */
   public static String dateTime(Date value) {
     ZonedDateTime at = value.toInstant().atZone(SHANGHAI);
     return at.toLocalTime().equals(LocalTime.MIDNIGHT) ? day(at) : day(at) + " " + time(at);
@@ -52,7 +55,8 @@ public final class ChineseDates {
     if (value instanceof TemporalAccessor temporal) {
       return Instant.from(temporal);
     }
-    throw new IllegalArgumentException("not a date: " + (value == null ? "null" : value.getClass().getName()));
+    throw new IllegalArgumentException(
+        "not a date: " + (value == null ? "null" : value.getClass().getName()));
   }
 
   private static String day(ZonedDateTime at) {

@@ -6,7 +6,10 @@ import java.util.List;
 /** A named period of the configured table with its versions, oldest first. */
 public record StatutoryPeriod(String name, String label, List<PeriodVersion> versions) {
 
-  /** The version in force on {@code referenceDate}; dates before the first dated version use the first one. */
+  /**
+   * The version in force on {@code referenceDate}; dates before the first dated version use the
+   * first one.
+   */
   public PeriodVersion versionOn(LocalDate referenceDate) {
     PeriodVersion applied = versions.get(0);
     for (PeriodVersion version : versions) {

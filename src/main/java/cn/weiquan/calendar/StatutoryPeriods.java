@@ -10,7 +10,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
-/** The table of named periods (calendar/periods.yaml): length, unit, roll-over and basis per version in force. */
+/**
+ * The table of named periods (calendar/periods.yaml): length, unit, roll-over and basis per version
+ * in force.
+ */
 @Component
 public class StatutoryPeriods {
   public static final String TABLE = "calendar/periods.yaml";
@@ -33,18 +36,24 @@ public class StatutoryPeriods {
         Map<?, ?> version = (Map<?, ?>) v;
         Object from = version.get("inForceFrom");
         Object rollOver = version.get("rollOver");
-        versions.add(new PeriodVersion(
-            from == null ? null : YamlResources.date(from, name),
-            ((Number) version.get("length")).intValue(),
-            PeriodUnit.valueOf(String.valueOf(version.get("unit"))),
-            rollOver == null || Boolean.TRUE.equals(rollOver),
-            String.valueOf(version.get("basis"))));
+        versions.add(
+            new PeriodVersion(
+                from == null ? null : YamlResources.date(from, name),
+                ((Number) version.get("length")).intValue(),
+                PeriodUnit.valueOf(String.valueOf(version.get("unit"))),
+                rollOver == null || Boolean.TRUE.equals(rollOver),
+                String.valueOf(version.get("basis"))));
       }
       if (versions.isEmpty()) {
         throw new IllegalStateException("period " + name + " has no version");
       }
-      versions.sort(Comparator.comparing(PeriodVersion::inForceFrom, Comparator.nullsFirst(Comparator.naturalOrder())));
-      if (byName.put(name, new StatutoryPeriod(name, String.valueOf(period.get("label")), List.copyOf(versions))) != null) {
+      versions.sort(
+          Comparator.comparing(
+              PeriodVersion::inForceFrom, Comparator.nullsFirst(Comparator.naturalOrder())));
+      if (byName.put(
+              name,
+              new StatutoryPeriod(name, String.valueOf(period.get("label")), List.copyOf(versions)))
+          != null) {
         throw new IllegalStateException("period " + name + " is configured twice");
       }
     }
@@ -56,7 +65,8 @@ public class StatutoryPeriods {
   public StatutoryPeriod get(String name) {
     StatutoryPeriod period = periods.get(name);
     if (period == null) {
-      throw new IllegalArgumentException("unknown period '" + name + "'; configured: " + periods.keySet());
+      throw new IllegalArgumentException(
+          "unknown period '" + name + "'; configured: " + periods.keySet());
     }
     return period;
   }

@@ -20,10 +20,10 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * The official working-day calendar of mainland China, loaded from every {@code calendar/cn/*.yaml} on the
- * classpath (one file per year: adding a year is dropping a file). A day is a working day when it is
- * Monday–Friday and not an official rest day, or when it is a make-up working day (调休上班).
- * A year without data is an error unless the weekends-only fallback is switched on.
+ * The official working-day calendar of mainland China, loaded from every {@code calendar/cn/*.yaml}
+ * on the classpath (one file per year: adding a year is dropping a file). A day is a working day
+ * when it is Monday–Friday and not an official rest day, or when it is a make-up working day
+ * (调休上班). A year without data is an error unless the weekends-only fallback is switched on.
  */
 @Component
 public class WorkingCalendar {
@@ -32,6 +32,7 @@ public class WorkingCalendar {
 
   /** working[year - firstYear][dayOfYear - 1]; null for a year without data. */
   private final boolean[][] working;
+
   private final int firstYear;
   private final Set<Integer> years;
   private final Map<LocalDate, String> holidayNames;
@@ -39,7 +40,8 @@ public class WorkingCalendar {
   private final AtomicBoolean fallbackWarned = new AtomicBoolean();
 
   @Autowired
-  public WorkingCalendar(@Value("${weiquan.calendar.weekends-only-fallback:false}") boolean weekendsOnlyFallback) {
+  public WorkingCalendar(
+      @Value("${weiquan.calendar.weekends-only-fallback:false}") boolean weekendsOnlyFallback) {
     this(loadAll(DATA_PATTERN), weekendsOnlyFallback);
   }
 
@@ -68,10 +70,12 @@ public class WorkingCalendar {
         for (Object value : work == null ? List.of() : (List<?>) work) {
           LocalDate day = YamlResources.date(value, where);
           if (!isWeekend(day)) {
-            throw new IllegalStateException(where + ": make-up working day " + day + " is not a weekend day");
+            throw new IllegalStateException(
+                where + ": make-up working day " + day + " is not a weekend day");
           }
           if (overrides.put(day, true) != null) {
-            throw new IllegalStateException(where + ": " + day + " is both a rest day and a working day");
+            throw new IllegalStateException(
+                where + ": " + day + " is both a rest day and a working day");
           }
           names.put(day, name + "（调休上班）");
         }
@@ -104,14 +108,18 @@ public class WorkingCalendar {
     return weekendsOnlyFallback ? this : new WorkingCalendar(this, true);
   }
 
-  /** The calendar of the application's data files, without the fallback (for engine-only tests and tools). */
+  /**
+   * The calendar of the application's data files, without the fallback (for engine-only tests and
+   * tools).
+   */
   public static WorkingCalendar fromClasspath() {
     return new WorkingCalendar(false);
   }
 
   /**
-   * A calendar of the year files matching {@code patterns} (e.g. {@code classpath*:calendar-extra/cn/*.yaml}): tests
-   * that must not depend on which real years have data count on a synthetic year instead.
+   * A calendar of the year files matching {@code patterns} (e.g. {@code
+   * classpath*:calendar-extra/cn/*.yaml}): tests that must not depend on which real years have data
+   * count on a synthetic year instead.
    */
   public static WorkingCalendar load(boolean weekendsOnlyFallback, String... patterns) {
     List<Map<String, Object>> files = new ArrayList<>();
@@ -130,8 +138,11 @@ public class WorkingCalendar {
       throw new YearNotCoveredException(day.getYear());
     }
     if (fallbackWarned.compareAndSet(false, true)) {
-      LOG.warn("No official holiday calendar for {}: counting weekends only as rest days "
-          + "(weiquan.calendar.weekends-only-fallback=true); add calendar/cn/{}.yaml", day.getYear(), day.getYear());
+      LOG.warn(
+          "No official holiday calendar for {}: counting weekends only as rest days "
+              + "(weiquan.calendar.weekends-only-fallback=true); add calendar/cn/{}.yaml",
+          day.getYear(),
+          day.getYear());
     }
     return !isWeekend(day);
   }
@@ -150,7 +161,10 @@ public class WorkingCalendar {
     return new TreeSet<>(years);
   }
 
-  /** The n-th working day after {@code start} (the start day itself is not counted); n = 0 gives start. */
+  /**
+   * The n-th working day after {@code start} (the start day itself is not counted); n = 0 gives
+   * start.
+   */
   public LocalDate addWorkingDays(LocalDate start, int n) {
     if (n < 0) {
       throw new IllegalArgumentException("a period cannot be negative: " + n);
@@ -174,7 +188,9 @@ public class WorkingCalendar {
     return result;
   }
 
-  /** Working days after {@code from} up to and including {@code to} (0 when to is not after from). */
+  /**
+   * Working days after {@code from} up to and including {@code to} (0 when to is not after from).
+   */
   public int workingDaysBetween(LocalDate from, LocalDate to) {
     int count = 0;
     for (LocalDate day = from.plusDays(1); !day.isAfter(to); day = day.plusDays(1)) {
@@ -192,8 +208,9 @@ public class WorkingCalendar {
 
   static List<Map<String, Object>> loadAll(String pattern) {
     try {
-      Resource[] resources = new PathMatchingResourcePatternResolver(WorkingCalendar.class.getClassLoader())
-          .getResources(pattern);
+      Resource[] resources =
+          new PathMatchingResourcePatternResolver(WorkingCalendar.class.getClassLoader())
+              .getResources(pattern);
       List<Map<String, Object>> files = new ArrayList<>();
       for (Resource resource : resources) {
         files.add(YamlResources.read(resource));

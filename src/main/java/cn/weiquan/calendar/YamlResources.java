@@ -12,7 +12,9 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
-/** Reads the calendar's YAML data files (plain SnakeYAML, so the beans also work without Spring). */
+/**
+ * Reads the calendar's YAML data files (plain SnakeYAML, so the beans also work without Spring).
+ */
 final class YamlResources {
   private YamlResources() {}
 
@@ -30,7 +32,9 @@ final class YamlResources {
     }
   }
 
-  /** A date written quoted ("2026-02-15") or unquoted (SnakeYAML then gives a UTC-midnight Date). */
+  /**
+   * A date written quoted ("2026-02-15") or unquoted (SnakeYAML then gives a UTC-midnight Date).
+   */
   static LocalDate date(Object value, String where) {
     if (value instanceof Date date) {
       return date.toInstant().atZone(ZoneOffset.UTC).toLocalDate();

@@ -5,8 +5,12 @@ public class YearNotCoveredException extends RuntimeException {
   private final int year;
 
   public YearNotCoveredException(int year) {
-    super("no official holiday calendar for the year " + year
-        + " (add calendar/cn/" + year + ".yaml once the State Council notice is published)");
+    super(
+        "no official holiday calendar for the year "
+            + year
+            + " (add calendar/cn/"
+            + year
+            + ".yaml once the State Council notice is published)");
     this.year = year;
   }
 

@@ -3,21 +3,22 @@ package cn.weiquan.cases;
 import cn.weiquan.casenumber.CaseNumbers;
 import cn.weiquan.platform.ElementProperties;
 import cn.weiquan.platform.EngineClock;
+import io.micrometer.core.instrument.Metrics;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import io.micrometer.core.instrument.Metrics;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.stereotype.Component;
 
 /**
- * ${assignCaseNumber}: the one case-number step of every process. Gives the case the next number of the year with the
- * prefix the step's extension property {@code casePrefix} names (WQ-2026-000123 for disputes, TS-2026-000045 for a
- * company's complaints; Modeler: the element template "Weiquan 分配案件编号") and makes it the business key. A number the
- * REST intake already assigned is kept. Numbers come from the shared, gap-free per-year sequence of {@link CaseNumbers},
- * in the engine's transaction: a start that fails gives its number back.
+ * ${assignCaseNumber}: the one case-number step of every process. Gives the case the next number of
+ * the year with the prefix the step's extension property {@code casePrefix} names (WQ-2026-000123
+ * for disputes, TS-2026-000045 for a company's complaints; Modeler: the element template "Weiquan
+ * 分配案件编号") and makes it the business key. A number the REST intake already assigned is kept.
+ * Numbers come from the shared, gap-free per-year sequence of {@link CaseNumbers}, in the engine's
+ * transaction: a start that fails gives its number back.
  */
 @Component("assignCaseNumber")
 public class AssignCaseNumber implements JavaDelegate {
@@ -36,7 +37,10 @@ public class AssignCaseNumber implements JavaDelegate {
     if (caseNo == null) {
       String prefix = ElementProperties.of(execution).get(CASE_PREFIX);
       if (prefix == null) {
-        throw new IllegalStateException(execution.getCurrentActivityId() + ": the case-number step needs the property " + CASE_PREFIX);
+        throw new IllegalStateException(
+            execution.getCurrentActivityId()
+                + ": the case-number step needs the property "
+                + CASE_PREFIX);
       }
       caseNo = caseNumbers.next(prefix, EngineClock.today());
       execution.setVariable(CASE_NO, caseNo);
@@ -48,18 +52,20 @@ public class AssignCaseNumber implements JavaDelegate {
   }
 
   /**
-   * weiquan_cases_filed_total{process}, counted when the start commits: a start that rolls back filed nothing. Boot
-   * binds its registry to Micrometer's global one, so engine-only tests (no registry) count into nothing.
+   * weiquan_cases_filed_total{process}, counted when the start commits: a start that rolls back
+   * filed nothing. Boot binds its registry to Micrometer's global one, so engine-only tests (no
+   * registry) count into nothing.
    */
   private static void countFiled(String process) {
     Runnable count = () -> Metrics.counter("weiquan.cases.filed", "process", process).increment();
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
-      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-        @Override
-        public void afterCommit() {
-          count.run();
-        }
-      });
+      TransactionSynchronizationManager.registerSynchronization(
+          new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+              count.run();
+            }
+          });
     } else {
       count.run();
     }

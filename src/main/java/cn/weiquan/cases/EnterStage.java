@@ -13,20 +13,26 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 /**
- * ${enterStage}: the one way a model says where a case stands, as an execution listener on the element (or the
- * sequence flow) where a stage begins. The element's extension properties say what (all optional; Modeler: the
- * element template "Weiquan 阶段与期限" or Extension properties):
+ * ${enterStage}: the one way a model says where a case stands, as an execution listener on the
+ * element (or the sequence flow) where a stage begins. The element's extension properties say what
+ * (all optional; Modeler: the element template "Weiquan 阶段与期限" or Extension properties):
+ *
  * <ul>
- *   <li>stageLabel: the stage the case's spine shows (Tasklist, status API, mails); entering a stage ends the
- *       deadlines of the previous stage of the same process, so the case lists only deadlines that still apply;
- *   <li>deadlineVariable + deadlinePeriod (+ deadlineFrom, a Date variable, default now): a statutory period stored
- *       with its basis in the process whose timers and due dates read it;
- *   <li>channel: the channel a called process runs (spine variables channel and tried&lt;Channel&gt;);
- *   <li>channelOutcome: how a channel ended (resolved, unresolved), for the spine to decide what comes next;
- *   <li>caseOutcome: how the whole case ended (settled, mediated, judged, withdrawn…), for the statistics.
+ *   <li>stageLabel: the stage the case's spine shows (Tasklist, status API, mails); entering a
+ *       stage ends the deadlines of the previous stage of the same process, so the case lists only
+ *       deadlines that still apply;
+ *   <li>deadlineVariable + deadlinePeriod (+ deadlineFrom, a Date variable, default now): a
+ *       statutory period stored with its basis in the process whose timers and due dates read it;
+ *   <li>channel: the channel a called process runs (spine variables channel and
+ *       tried&lt;Channel&gt;);
+ *   <li>channelOutcome: how a channel ended (resolved, unresolved), for the spine to decide what
+ *       comes next;
+ *   <li>caseOutcome: how the whole case ended (settled, mediated, judged, withdrawn…), for the
+ *       statistics.
  * </ul>
- * A listener on a flow runs when the flow is taken, before an asynchronous mail step: the deadline counts from the
- * moment the case got there, not from when the mail left.
+ *
+ * A listener on a flow runs when the flow is taken, before an asynchronous mail step: the deadline
+ * counts from the moment the case got there, not from when the mail left.
  */
 @Component("enterStage")
 public class EnterStage implements ExecutionListener {
@@ -34,7 +40,11 @@ public class EnterStage implements ExecutionListener {
   public static final String CHANNEL = "channel";
   public static final String CHANNEL_OUTCOME = "channelOutcome";
   public static final String CASE_OUTCOME = "caseOutcome";
-  /** The stage deadlines of a process instance now in force, comma-separated (local to that instance). */
+
+  /**
+   * The stage deadlines of a process instance now in force, comma-separated (local to that
+   * instance).
+   */
   static final String STAGE_DEADLINES = "stageDeadlines";
 
   static final String STAGE_LABEL = "stageLabel";
@@ -51,14 +61,17 @@ public class EnterStage implements ExecutionListener {
     Map<String, String> settings = ElementProperties.of(execution);
     DelegateExecution spine = CaseScope.spine(execution);
     DelegateExecution process = execution.getProcessInstance();
-    String element = execution.getBpmnModelElementInstance() == null ? execution.getCurrentActivityId()
-        : execution.getBpmnModelElementInstance().getId();
+    String element =
+        execution.getBpmnModelElementInstance() == null
+            ? execution.getCurrentActivityId()
+            : execution.getBpmnModelElementInstance().getId();
 
     String stage = settings.get(STAGE_LABEL);
     if (stage != null) {
       spine.setVariable(STAGE, stage);
       endStageDeadlines(process);
-      if (spine.getProcessInstanceId() != null && !spine.getProcessInstanceId().equals(process.getProcessInstanceId())) {
+      if (spine.getProcessInstanceId() != null
+          && !spine.getProcessInstanceId().equals(process.getProcessInstanceId())) {
         // a channel's first stage also ends the spine's (the choice of channel it was waiting for)
         endStageDeadlines(spine);
       }
@@ -67,12 +80,15 @@ public class EnterStage implements ExecutionListener {
     if (variable != null) {
       String period = settings.get(Deadlines.DECLARED_PERIOD);
       if (period == null) {
-        throw new IllegalStateException(element + " stores " + variable + " but names no " + Deadlines.DECLARED_PERIOD);
+        throw new IllegalStateException(
+            element + " stores " + variable + " but names no " + Deadlines.DECLARED_PERIOD);
       }
       String fromVariable = settings.get(DEADLINE_FROM);
-      Date from = fromVariable == null ? EngineClock.now() : date(process.getVariable(fromVariable));
+      Date from =
+          fromVariable == null ? EngineClock.now() : date(process.getVariable(fromVariable));
       if (from == null) {
-        throw new IllegalStateException(element + ": the case has no " + fromVariable + " to count " + variable + " from");
+        throw new IllegalStateException(
+            element + ": the case has no " + fromVariable + " to count " + variable + " from");
       }
       deadlines.store(process, variable, period, from);
       if (stage != null) {
@@ -82,7 +98,8 @@ public class EnterStage implements ExecutionListener {
     String channel = settings.get(CHANNEL);
     if (channel != null) {
       spine.setVariable(CHANNEL, channel);
-      spine.setVariable("tried" + Character.toUpperCase(channel.charAt(0)) + channel.substring(1), true);
+      spine.setVariable(
+          "tried" + Character.toUpperCase(channel.charAt(0)) + channel.substring(1), true);
     }
     if (settings.containsKey(CHANNEL_OUTCOME)) {
       process.setVariable(CHANNEL_OUTCOME, settings.get(CHANNEL_OUTCOME));
@@ -92,7 +109,10 @@ public class EnterStage implements ExecutionListener {
     }
   }
 
-  /** The deadlines the previous stage of this process stored no longer apply: out of the running case, kept in history. */
+  /**
+   * The deadlines the previous stage of this process stored no longer apply: out of the running
+   * case, kept in history.
+   */
   private static void endStageDeadlines(DelegateExecution process) {
     Object current = process.getVariableLocal(STAGE_DEADLINES);
     if (current == null || current.toString().isBlank()) {

@@ -1,9 +1,8 @@
 package cn.weiquan.complaint;
 
-import cn.weiquan.cases.CaseVariables;
-
 import static cn.weiquan.complaint.ComplaintVariables.*;
 
+import cn.weiquan.cases.CaseVariables;
 import cn.weiquan.platform.EngineClock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -13,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * 记录定级与分派: applies the handler's override of the level and a reassignment, keeping the rule's
- * result beside it (severityByRule, departmentByRule) so the history shows who changed what and why.
+ * result beside it (severityByRule, departmentByRule) so the history shows who changed what and
+ * why.
  */
 @Component("complaintTriage")
 public class ApplyTriageDelegate implements JavaDelegate {

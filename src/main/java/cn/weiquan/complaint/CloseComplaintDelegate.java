@@ -1,9 +1,8 @@
 package cn.weiquan.complaint;
 
-import cn.weiquan.cases.CaseVariables;
-
 import static cn.weiquan.complaint.ComplaintVariables.*;
 
+import cn.weiquan.cases.CaseVariables;
 import cn.weiquan.platform.EngineClock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -11,7 +10,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** 结案: the case is closed; analytics read severity, category, rootCause and improvementCategory from history. */
+/**
+ * 结案: the case is closed; analytics read severity, category, rootCause and improvementCategory from
+ * history.
+ */
 @Component("complaintClosure")
 public class CloseComplaintDelegate implements JavaDelegate {
   static final String CLOSED = "已结案";
@@ -21,8 +23,12 @@ public class CloseComplaintDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     execution.setVariable(CLOSED_AT, EngineClock.now());
     execution.setVariable(STAGE, CLOSED);
-    LOG.info("Complaint {} closed: severity={}, department={}, reopened={}x, satisfaction={}",
-        CaseVariables.string(execution, CASE_NO), CaseVariables.string(execution, SEVERITY), CaseVariables.string(execution, DEPARTMENT),
-        CaseVariables.integer(execution, REOPEN_COUNT, 0), CaseVariables.string(execution, SATISFACTION));
+    LOG.info(
+        "Complaint {} closed: severity={}, department={}, reopened={}x, satisfaction={}",
+        CaseVariables.string(execution, CASE_NO),
+        CaseVariables.string(execution, SEVERITY),
+        CaseVariables.string(execution, DEPARTMENT),
+        CaseVariables.integer(execution, REOPEN_COUNT, 0),
+        CaseVariables.string(execution, SATISFACTION));
   }
 }

@@ -6,7 +6,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * weiquan.complaint.*: the company's own complaint-desk policy.
  *
- * @param maxReopen reopenings after an unsatisfied visit before the case goes to supervisors instead
+ * @param maxReopen reopenings after an unsatisfied visit before the case goes to supervisors
+ *     instead
  * @param satisfiedFrom the lowest visit score (1–5) that counts as satisfied
  * @param visitPeriod the calendar period (deadlines) from the response to the follow-up visit
  */

@@ -4,12 +4,15 @@ import cn.weiquan.platform.ProcessKeys;
 
 /**
  * The process variables of enterprise-complaint, named once. The shared ones (caseNo, stage,
- * complainant*, category, ...) follow helper-contracts; the rest belong to this process and its forms.
+ * complainant*, category, ...) follow helper-contracts; the rest belong to this process and its
+ * forms.
  */
 public final class ComplaintVariables {
   public static final String PROCESS_KEY = ProcessKeys.ENTERPRISE_COMPLAINT;
+
   /** Complaint number TS-YYYY-NNNNNN, also the business key. */
   public static final String CASE_NO = "caseNo";
+
   /** Chinese stage label (接收投诉, 分类处理, ... 已结案), set at every stage change. */
   public static final String STAGE = "stage";
 
@@ -17,19 +20,27 @@ public final class ComplaintVariables {
   public static final String COMPLAINANT_NAME = "complainantName";
   public static final String COMPLAINANT_PHONE = "complainantPhone";
   public static final String COMPLAINANT_EMAIL = "complainantEmail";
+
   /** phone | email | walk-in | platform | 12315 */
   public static final String CONTACT_CHANNEL = "contactChannel";
+
   public static final String CATEGORY = "category";
   public static final String DESCRIPTION = "description";
   public static final String CLAIM = "claim";
+
   /** String yuan, scale 2 ("0.00"). */
   public static final String AMOUNT_CLAIMED = "amountClaimed";
+
   public static final String SAFETY_HAZARD = "safetyHazard";
   public static final String PERSONAL_INJURY = "personalInjury";
   public static final String MEDIA_EXPOSURE = "mediaExposure";
   public static final String REPEAT_COMPLAINT = "repeatComplaint";
   public static final String RECEIVED_AT = "receivedAt";
-  /** When it happened, as the complainant says (a day, 2026-05-20): not after the day it is registered. */
+
+  /**
+   * When it happened, as the complainant says (a day, 2026-05-20): not after the day it is
+   * registered.
+   */
   public static final String OCCURRED_ON = "occurredOn";
 
   // triage (complaint-severity, complaint-routing) and the handler's override
@@ -52,10 +63,15 @@ public final class ComplaintVariables {
   // SLA (Date variables the timers and due dates read)
   public static final String FIRST_RESPONSE_DUE = "firstResponseDue";
   public static final String RESOLUTION_DUE = "resolutionDue";
-  /** When the resolution clock started: the receipt, or the reopening after an unsatisfied visit. */
+
+  /**
+   * When the resolution clock started: the receipt, or the reopening after an unsatisfied visit.
+   */
   public static final String RESOLUTION_FROM = "resolutionFrom";
+
   /** Input of the reminder task: the name of the deadline variable it reminds of. */
   public static final String REMINDER_FOR = "reminderFor";
+
   public static final String LAST_REMINDER = "lastReminder";
 
   // proposal and approval
@@ -74,8 +90,10 @@ public final class ComplaintVariables {
   public static final String SATISFACTION = "satisfaction";
   public static final String VISIT_COMMENTS = "visitComments";
   public static final String SATISFIED = "satisfied";
+
   /** satisfied | reopen | escalate */
   public static final String VISIT_OUTCOME = "visitOutcome";
+
   public static final String REOPEN_COUNT = "reopenCount";
   public static final String REOPEN_REASON = "reopenReason";
   public static final String CLOSED_AT = "closedAt";

@@ -1,9 +1,8 @@
 package cn.weiquan.complaint;
 
-import cn.weiquan.cases.CaseVariables;
-
 import static cn.weiquan.complaint.ComplaintVariables.*;
 
+import cn.weiquan.cases.CaseVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -22,7 +21,9 @@ public class EvaluateVisitDelegate implements JavaDelegate {
     int satisfaction = CaseVariables.integer(execution, SATISFACTION, 0);
     execution.setVariable(SATISFACTION, satisfaction);
     execution.setVariable(SATISFIED, VisitPolicy.satisfied(satisfaction, properties));
-    execution.setVariable(VISIT_OUTCOME,
-        VisitPolicy.outcome(satisfaction, CaseVariables.integer(execution, REOPEN_COUNT, 0), properties));
+    execution.setVariable(
+        VISIT_OUTCOME,
+        VisitPolicy.outcome(
+            satisfaction, CaseVariables.integer(execution, REOPEN_COUNT, 0), properties));
   }
 }

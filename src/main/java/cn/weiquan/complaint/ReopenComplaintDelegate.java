@@ -1,9 +1,8 @@
 package cn.weiquan.complaint;
 
-import cn.weiquan.cases.CaseVariables;
-
 import static cn.weiquan.complaint.ComplaintVariables.*;
 
+import cn.weiquan.cases.CaseVariables;
 import cn.weiquan.platform.EngineClock;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -12,7 +11,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** 重新处理投诉: counts the reopening, keeps the visit's comments as its reason, restarts the resolution clock. */
+/**
+ * 重新处理投诉: counts the reopening, keeps the visit's comments as its reason, restarts the resolution
+ * clock.
+ */
 @Component("complaintReopen")
 public class ReopenComplaintDelegate implements JavaDelegate {
   private static final Logger LOG = LoggerFactory.getLogger(ReopenComplaintDelegate.class);
@@ -30,6 +32,9 @@ public class ReopenComplaintDelegate implements JavaDelegate {
     execution.setVariable(REOPEN_REASON, reason == null ? "回访不满意" : reason);
     Date now = EngineClock.now();
     sla.restartResolution(execution, now);
-    LOG.info("Complaint {} reopened ({}x) after an unsatisfied visit", CaseVariables.string(execution, CASE_NO), reopenCount);
+    LOG.info(
+        "Complaint {} reopened ({}x) after an unsatisfied visit",
+        CaseVariables.string(execution, CASE_NO),
+        reopenCount);
   }
 }

@@ -9,7 +9,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** 安排回访: the visit is due the configured calendar period (default follow-up-visit, 3 working days) after the response. */
+/**
+ * 安排回访: the visit is due the configured calendar period (default follow-up-visit, 3 working days)
+ * after the response.
+ */
 @Component("complaintVisitSchedule")
 public class ScheduleVisitDelegate implements JavaDelegate {
   private final Deadlines deadlines;

@@ -1,9 +1,8 @@
 package cn.weiquan.complaint;
 
-import cn.weiquan.cases.CaseVariables;
-
 import static cn.weiquan.complaint.ComplaintVariables.*;
 
+import cn.weiquan.cases.CaseVariables;
 import java.util.Date;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -25,7 +24,12 @@ public class SlaReminderDelegate implements JavaDelegate {
     String deadline = CaseVariables.string(execution, REMINDER_FOR);
     Date due = CaseVariables.date(execution, deadline);
     TaskService tasks = execution.getProcessEngineServices().getTaskService();
-    for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).active().list()) {
+    for (Task task :
+        tasks
+            .createTaskQuery()
+            .processInstanceId(execution.getProcessInstanceId())
+            .active()
+            .list()) {
       if (task.getPriority() < REMINDED_PRIORITY) {
         tasks.setPriority(task.getId(), REMINDED_PRIORITY);
       }

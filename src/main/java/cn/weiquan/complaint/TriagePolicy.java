@@ -3,8 +3,8 @@ package cn.weiquan.complaint;
 import java.util.Map;
 
 /**
- * The handling mode that belongs to a level, for a level a handler sets by hand (the rule table gives
- * both for its own result): the seed's 一般 → 协商解决, 重要 → 组织会议讨论, 紧急 → 立即采取紧急措施.
+ * The handling mode that belongs to a level, for a level a handler sets by hand (the rule table
+ * gives both for its own result): the seed's 一般 → 协商解决, 重要 → 组织会议讨论, 紧急 → 立即采取紧急措施.
  */
 public final class TriagePolicy {
   public static final String GENERAL = "一般";
@@ -14,7 +14,9 @@ public final class TriagePolicy {
   private static final Map<String, String> MODES =
       Map.of(GENERAL, "negotiate", IMPORTANT, "committee", URGENT, "emergency");
 
-  /** The codes of the accept form's 调整投诉等级 (severityOverride), like every other option of a form. */
+  /**
+   * The codes of the accept form's 调整投诉等级 (severityOverride), like every other option of a form.
+   */
   private static final Map<String, String> OVERRIDE_CODES =
       Map.of("general", GENERAL, "important", IMPORTANT, "urgent", URGENT);
 
@@ -27,7 +29,8 @@ public final class TriagePolicy {
     }
     String level = OVERRIDE_CODES.get(overrideCode);
     if (level == null) {
-      throw new IllegalArgumentException("未知的投诉等级代码: " + overrideCode + "（应为 general、important 或 urgent）");
+      throw new IllegalArgumentException(
+          "未知的投诉等级代码: " + overrideCode + "（应为 general、important 或 urgent）");
     }
     return level;
   }

@@ -1,8 +1,8 @@
 package cn.weiquan.complaint;
 
 /**
- * What an unsatisfied follow-up visit leads to: the seed says 直到业主满意为止, the company caps the
- * loop (weiquan.complaint.max-reopen) and hands the case to supervisors instead.
+ * What an unsatisfied follow-up visit leads to: the seed says 直到业主满意为止, the company caps the loop
+ * (weiquan.complaint.max-reopen) and hands the case to supervisors instead.
  */
 public final class VisitPolicy {
   public static final String SATISFIED = "satisfied";

@@ -12,9 +12,10 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 /**
- * ${checkChannelChoice}: the channel the consumer chose must be one the decision dispute-open-channels offered. A
- * choice outside them (a form submitted over the engine's REST API, a message with a stale channel) is refused: the
- * transaction that carried it rolls back, so the case stays where it was and the caller sees why.
+ * ${checkChannelChoice}: the channel the consumer chose must be one the decision
+ * dispute-open-channels offered. A choice outside them (a form submitted over the engine's REST
+ * API, a message with a stale channel) is refused: the transaction that carried it rolls back, so
+ * the case stays where it was and the caller sees why.
  */
 @Component("checkChannelChoice")
 public class CheckChannelChoice implements ExecutionListener {
@@ -24,8 +25,8 @@ public class CheckChannelChoice implements ExecutionListener {
     Object chosen = execution.getVariable(NEXT_CHANNEL);
     List<String> offered = offered(execution.getVariable(CHANNEL_OPTIONS));
     if (!(chosen instanceof String channel) || !offered.contains(channel)) {
-      throw new ProcessEngineException("所选维权途径“" + chosen + "”不在本案可选的途径内（可选：" + String.join("、", offered)
-          + "）。请从可选途径中选择。");
+      throw new ProcessEngineException(
+          "所选维权途径“" + chosen + "”不在本案可选的途径内（可选：" + String.join("、", offered) + "）。请从可选途径中选择。");
     }
   }
 

@@ -8,14 +8,15 @@ import java.util.Arrays;
 import java.util.Set;
 
 /**
- * What a file is by its bytes, whatever its sender declared: PDF, JPEG and PNG by their signatures, plain text when
- * it is valid UTF-8 without control characters other than tab, CR and LF.
+ * What a file is by its bytes, whatever its sender declared: PDF, JPEG and PNG by their signatures,
+ * plain text when it is valid UTF-8 without control characters other than tab, CR and LF.
  */
 public final class ContentTypes {
   public static final String PDF = "application/pdf";
   public static final String JPEG = "image/jpeg";
   public static final String PNG = "image/png";
   public static final String TEXT = "text/plain";
+
   /** The types {@link #detect} can tell; a file of any other type is never accepted as evidence. */
   public static final Set<String> RECOGNISED = Set.of(PDF, JPEG, PNG, TEXT);
 
@@ -47,10 +48,12 @@ public final class ContentTypes {
   private static boolean isPlainText(byte[] content) {
     CharSequence text;
     try {
-      text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(content));
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(content));
     } catch (CharacterCodingException notUtf8) {
       return false;
     }

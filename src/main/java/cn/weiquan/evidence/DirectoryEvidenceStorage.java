@@ -18,8 +18,9 @@ import java.util.regex.Pattern;
 
 /**
  * Evidence contents as files under one directory: key {@code 3fa2…} (128 random bits, hex) lives at
- * {@code 3f/a2/3fa2…}, so no folder grows beyond 65 536 entries. A file is written to a temporary name in its
- * folder, forced to disk and moved into place atomically: a reader or a crash sees the whole file or none.
+ * {@code 3f/a2/3fa2…}, so no folder grows beyond 65 536 entries. A file is written to a temporary
+ * name in its folder, forced to disk and moved into place atomically: a reader or a crash sees the
+ * whole file or none.
  */
 public class DirectoryEvidenceStorage implements EvidenceStorage {
   private static final Pattern KEY = Pattern.compile("[0-9a-f]{32}");
@@ -99,7 +100,10 @@ public class DirectoryEvidenceStorage implements EvidenceStorage {
     }
   }
 
-  /** The file of a key; anything but 32 hex digits is refused, so a key can never point outside the directory. */
+  /**
+   * The file of a key; anything but 32 hex digits is refused, so a key can never point outside the
+   * directory.
+   */
   Path path(String key) {
     if (key == null || !KEY.matcher(key).matches()) {
       throw new IllegalArgumentException("not an evidence storage key: " + key);
@@ -107,7 +111,10 @@ public class DirectoryEvidenceStorage implements EvidenceStorage {
     return root.resolve(key.substring(0, 2)).resolve(key.substring(2, 4)).resolve(key);
   }
 
-  /** Makes a rename or delete durable: the directory entry is forced too (POSIX; other systems refuse, harmlessly). */
+  /**
+   * Makes a rename or delete durable: the directory entry is forced too (POSIX; other systems
+   * refuse, harmlessly).
+   */
   private static void forceDirectory(Path directory) {
     try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
       channel.force(true);

@@ -4,7 +4,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The evidence storage: a directory on disk (an S3-compatible store would be another {@link EvidenceStorage}). */
+/**
+ * The evidence storage: a directory on disk (an S3-compatible store would be another {@link
+ * EvidenceStorage}).
+ */
 @Configuration
 @EnableConfigurationProperties(EvidenceProperties.class)
 public class EvidenceConfiguration {

@@ -14,10 +14,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Schema version 3: the contents of evidence files that an older Weiquan kept in wq_evidence_file.content move into
- * the {@link EvidenceStorage}; each row gets its storage key and the type its bytes show (V4 then drops the column).
- * A Spring bean, so that it gets the storage: Spring Boot hands every JavaMigration bean to Flyway. Table names are
- * written out, not shared with the live code: a migration describes the schema as it was at version 3.
+ * Schema version 3: the contents of evidence files that an older Weiquan kept in
+ * wq_evidence_file.content move into the {@link EvidenceStorage}; each row gets its storage key and
+ * the type its bytes show (V4 then drops the column). A Spring bean, so that it gets the storage:
+ * Spring Boot hands every JavaMigration bean to Flyway. Table names are written out, not shared
+ * with the live code: a migration describes the schema as it was at version 3.
  */
 @Component
 public class EvidenceContentMigration implements JavaMigration {
@@ -59,7 +60,9 @@ public class EvidenceContentMigration implements JavaMigration {
       for (String id : waiting(connection)) {
         byte[] content;
         String recorded;
-        try (PreparedStatement read = connection.prepareStatement("SELECT content, sha256 FROM wq_evidence_file WHERE id = ?")) {
+        try (PreparedStatement read =
+            connection.prepareStatement(
+                "SELECT content, sha256 FROM wq_evidence_file WHERE id = ?")) {
           read.setString(1, id);
           try (ResultSet row = read.executeQuery()) {
             row.next();
@@ -68,13 +71,16 @@ public class EvidenceContentMigration implements JavaMigration {
           }
         }
         if (!Sha256.hex(content).equals(recorded)) {
-          LOG.warn("evidence file {}: its content no longer has the SHA-256 recorded when it arrived; moved as it is", id);
+          LOG.warn(
+              "evidence file {}: its content no longer has the SHA-256 recorded when it arrived; moved as it is",
+              id);
         }
         String key = storage.put(content);
         written.add(key);
         bytes += content.length;
-        try (PreparedStatement update = connection.prepareStatement(
-            "UPDATE wq_evidence_file SET storage_key = ?, detected_type = ? WHERE id = ?")) {
+        try (PreparedStatement update =
+            connection.prepareStatement(
+                "UPDATE wq_evidence_file SET storage_key = ?, detected_type = ? WHERE id = ?")) {
           update.setString(1, key);
           update.setString(2, ContentTypes.detect(content));
           update.setString(3, id);
@@ -82,19 +88,24 @@ public class EvidenceContentMigration implements JavaMigration {
         }
       }
     } catch (Exception e) {
-      // the transaction rolls back, so the rows still hold their contents: the copies would only be orphans
+      // the transaction rolls back, so the rows still hold their contents: the copies would only be
+      // orphans
       written.forEach(this::deleteQuietly);
       throw e;
     }
     if (!written.isEmpty()) {
-      LOG.info("moved {} evidence files ({} bytes) from the database into the evidence storage", written.size(), bytes);
+      LOG.info(
+          "moved {} evidence files ({} bytes) from the database into the evidence storage",
+          written.size(),
+          bytes);
     }
   }
 
   private static List<String> waiting(Connection connection) throws SQLException {
     List<String> ids = new ArrayList<>();
-    try (PreparedStatement select = connection.prepareStatement(
-            "SELECT id FROM wq_evidence_file WHERE storage_key IS NULL ORDER BY id");
+    try (PreparedStatement select =
+            connection.prepareStatement(
+                "SELECT id FROM wq_evidence_file WHERE storage_key IS NULL ORDER BY id");
         ResultSet rows = select.executeQuery()) {
       while (rows.next()) {
         ids.add(rows.getString(1));

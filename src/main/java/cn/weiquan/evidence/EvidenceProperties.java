@@ -6,7 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * {@code weiquan.evidence}: where the contents of evidence files are kept.
  *
- * @param directory the folder of the files (default {@code ${weiquan.data-dir}/evidence}, env WEIQUAN_EVIDENCE_DIR)
+ * @param directory the folder of the files (default {@code ${weiquan.data-dir}/evidence}, env
+ *     WEIQUAN_EVIDENCE_DIR)
  */
 @ConfigurationProperties("weiquan.evidence")
 public record EvidenceProperties(Path directory) {

@@ -5,12 +5,16 @@ import java.io.InputStream;
 import java.util.Optional;
 
 /**
- * Where the contents of evidence files live, outside the engine's database: the database keeps only the key and
- * the file's metadata. Keys are chosen by the storage (random, never a client's file name).
+ * Where the contents of evidence files live, outside the engine's database: the database keeps only
+ * the key and the file's metadata. Keys are chosen by the storage (random, never a client's file
+ * name).
  */
 public interface EvidenceStorage {
 
-  /** Stores the content durably and returns its new key; nothing is stored under the key if this throws. */
+  /**
+   * Stores the content durably and returns its new key; nothing is stored under the key if this
+   * throws.
+   */
   String put(InputStream content);
 
   default String put(byte[] content) {

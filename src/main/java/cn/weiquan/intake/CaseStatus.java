@@ -4,9 +4,9 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
- * What a party sees of its case: where it stands, its deadlines with their legal basis, the steps done, and
- * what it waits for. Times are ISO-8601 in Beijing time (+08:00). Confidential data (a reporter's identity)
- * and other variables are never part of it.
+ * What a party sees of its case: where it stands, its deadlines with their legal basis, the steps
+ * done, and what it waits for. Times are ISO-8601 in Beijing time (+08:00). Confidential data (a
+ * reporter's identity) and other variables are never part of it.
  */
 public record CaseStatus(
     String caseNo,
@@ -31,11 +31,23 @@ public record CaseStatus(
   public record DeadlineView(String variable, OffsetDateTime due, String period, String basis) {}
 
   /** A finished step of the process, from history. */
-  public record Step(String activityId, String name, String type, OffsetDateTime startedAt, OffsetDateTime endedAt) {}
+  public record Step(
+      String activityId,
+      String name,
+      String type,
+      OffsetDateTime startedAt,
+      OffsetDateTime endedAt) {}
 
   /**
-   * What the case waits for: kind = task (a person's work), message (an answer the API can send: see the
-   * endpoint), timer (a deadline; due says when) or processing (a step the engine runs shortly).
+   * What the case waits for: kind = task (a person's work), message (an answer the API can send:
+   * see the endpoint), timer (a deadline; due says when) or processing (a step the engine runs
+   * shortly).
    */
-  public record Waiting(String kind, String activityId, String name, String message, String endpoint, OffsetDateTime due) {}
+  public record Waiting(
+      String kind,
+      String activityId,
+      String name,
+      String message,
+      String endpoint,
+      OffsetDateTime due) {}
 }

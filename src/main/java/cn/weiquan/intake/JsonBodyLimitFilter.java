@@ -18,9 +18,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses a non-multipart body above weiquan.intake.max-json-body with 413 on the parties' endpoints: by its
- * declared length before reading, or, when it is sent chunked, as soon as the limit is passed while reading.
- * Multipart uploads have their own limits (spring.servlet.multipart.*, weiquan.intake.evidence.*).
+ * Refuses a non-multipart body above weiquan.intake.max-json-body with 413 on the parties'
+ * endpoints: by its declared length before reading, or, when it is sent chunked, as soon as the
+ * limit is passed while reading. Multipart uploads have their own limits
+ * (spring.servlet.multipart.*, weiquan.intake.evidence.*).
  */
 public class JsonBodyLimitFilter extends OncePerRequestFilter {
 
@@ -33,7 +34,8 @@ public class JsonBodyLimitFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String type = request.getContentType();
     if (type != null && type.toLowerCase().startsWith("multipart/")) {
@@ -41,9 +43,18 @@ public class JsonBodyLimitFilter extends OncePerRequestFilter {
       return;
     }
     if (request.getContentLengthLong() > limit) {
-      problems.write(request, response, new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "body", "too-large",
-          "请求体有 " + request.getContentLengthLong() + " 字节，超过 " + limit + " 字节的上限",
-          "the request body has " + request.getContentLengthLong() + " bytes; the limit is " + limit));
+      problems.write(
+          request,
+          response,
+          new ApiException(
+              HttpStatus.PAYLOAD_TOO_LARGE,
+              "body",
+              "too-large",
+              "请求体有 " + request.getContentLengthLong() + " 字节，超过 " + limit + " 字节的上限",
+              "the request body has "
+                  + request.getContentLengthLong()
+                  + " bytes; the limit is "
+                  + limit));
       return;
     }
     chain.doFilter(new Limited(request, limit), response);
@@ -62,47 +73,48 @@ public class JsonBodyLimitFilter extends OncePerRequestFilter {
     public ServletInputStream getInputStream() throws IOException {
       if (stream == null) {
         ServletInputStream in = super.getInputStream();
-        stream = new ServletInputStream() {
-          private long read;
+        stream =
+            new ServletInputStream() {
+              private long read;
 
-          private void count(long n) throws BodyTooLargeException {
-            read += Math.max(n, 0);
-            if (read > limit) {
-              throw new BodyTooLargeException(limit);
-            }
-          }
+              private void count(long n) throws BodyTooLargeException {
+                read += Math.max(n, 0);
+                if (read > limit) {
+                  throw new BodyTooLargeException(limit);
+                }
+              }
 
-          @Override
-          public int read() throws IOException {
-            int b = in.read();
-            if (b >= 0) {
-              count(1);
-            }
-            return b;
-          }
+              @Override
+              public int read() throws IOException {
+                int b = in.read();
+                if (b >= 0) {
+                  count(1);
+                }
+                return b;
+              }
 
-          @Override
-          public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = in.read(buffer, offset, length);
-            count(n);
-            return n;
-          }
+              @Override
+              public int read(byte[] buffer, int offset, int length) throws IOException {
+                int n = in.read(buffer, offset, length);
+                count(n);
+                return n;
+              }
 
-          @Override
-          public boolean isFinished() {
-            return in.isFinished();
-          }
+              @Override
+              public boolean isFinished() {
+                return in.isFinished();
+              }
 
-          @Override
-          public boolean isReady() {
-            return in.isReady();
-          }
+              @Override
+              public boolean isReady() {
+                return in.isReady();
+              }
 
-          @Override
-          public void setReadListener(ReadListener listener) {
-            in.setReadListener(listener);
-          }
-        };
+              @Override
+              public void setReadListener(ReadListener listener) {
+                in.setReadListener(listener);
+              }
+            };
       }
       return stream;
     }
@@ -111,9 +123,11 @@ public class JsonBodyLimitFilter extends OncePerRequestFilter {
   @Configuration
   static class Registration {
     @Bean
-    FilterRegistrationBean<JsonBodyLimitFilter> intakeBodyLimit(IntakeProperties properties, ApiProblems problems) {
+    FilterRegistrationBean<JsonBodyLimitFilter> intakeBodyLimit(
+        IntakeProperties properties, ApiProblems problems) {
       FilterRegistrationBean<JsonBodyLimitFilter> registration =
-          new FilterRegistrationBean<>(new JsonBodyLimitFilter(properties.maxJsonBody().toBytes(), problems));
+          new FilterRegistrationBean<>(
+              new JsonBodyLimitFilter(properties.maxJsonBody().toBytes(), problems));
       registration.setName("intake-body-limit");
       registration.addUrlPatterns("/api/disputes/*", "/api/complaints/*");
       registration.setOrder(3); // after the /api login (order 2): strangers get 401, not 413

@@ -13,8 +13,8 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
- * The local profile's own SMTP server (GreenMail, in memory), so a start on a bare machine needs
- * no mail host; GET /api/mailbox shows what it received. Other profiles use spring.mail.*.
+ * The local profile's own SMTP server (GreenMail, in memory), so a start on a bare machine needs no
+ * mail host; GET /api/mailbox shows what it received. Other profiles use spring.mail.*.
  */
 @Configuration
 @Profile("local")
@@ -30,9 +30,12 @@ public class EmbeddedMailServer {
         .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
   }
 
-  /** Replaces Spring Boot's spring.mail sender in this profile: it points at the embedded server. */
+  /**
+   * Replaces Spring Boot's spring.mail sender in this profile: it points at the embedded server.
+   */
   @Bean
-  JavaMailSender javaMailSender(GreenMail embeddedSmtpServer, @Value("${weiquan.mail.embedded.host:127.0.0.1}") String host) {
+  JavaMailSender javaMailSender(
+      GreenMail embeddedSmtpServer, @Value("${weiquan.mail.embedded.host:127.0.0.1}") String host) {
     JavaMailSenderImpl sender = new JavaMailSenderImpl();
     sender.setHost(host);
     sender.setPort(embeddedSmtpServer.getSmtp().getPort());

@@ -16,16 +16,17 @@ import java.util.regex.Pattern;
 
 /**
  * The Chinese mail texts under classpath:mail/, one per event and recipient role:
- * mail/&lt;event&gt;/&lt;role&gt;.mustache. Each role gets its own text, written for what that party has to do
- * next, so no text branches on who reads it. The first line is the subject, the rest (after one blank line)
- * the plain-text body; partials such as {{&gt; _footer}} come from mail/.
+ * mail/&lt;event&gt;/&lt;role&gt;.mustache. Each role gets its own text, written for what that
+ * party has to do next, so no text branches on who reads it. The first line is the subject, the
+ * rest (after one blank line) the plain-text body; partials such as {{&gt; _footer}} come from
+ * mail/.
  *
- * <p>Rendering is strict: a variable the model does not have fails the mail (and so the job, which becomes an
- * incident in Cockpit) instead of leaving a silent gap. The model a role receives is already filtered
- * ({@link RecipientRole#mayRead}), so a merchant's text that asks for the consumer's phone fails in the first
- * test that sends it. Optional values go in a section: {{#merchantOffer}}…{{/merchantOffer}}. A value that is
- * present but null renders empty. Values are inserted verbatim because the mail is text/plain: markup a party
- * typed stays inert text.
+ * <p>Rendering is strict: a variable the model does not have fails the mail (and so the job, which
+ * becomes an incident in Cockpit) instead of leaving a silent gap. The model a role receives is
+ * already filtered ({@link RecipientRole#mayRead}), so a merchant's text that asks for the
+ * consumer's phone fails in the first test that sends it. Optional values go in a section:
+ * {{#merchantOffer}}…{{/merchantOffer}}. A value that is present but null renders empty. Values are
+ * inserted verbatim because the mail is text/plain: markup a party typed stays inert text.
  */
 public class MailTemplates {
 
@@ -36,23 +37,26 @@ public class MailTemplates {
   private final Map<String, Compiled> cache = new ConcurrentHashMap<>();
 
   public MailTemplates() {
-    this.compiler = Mustache.compiler()
-        .escapeHTML(false) // text/plain: nothing is interpreted, so nothing needs escaping
-        .nullValue("") // present but empty renders empty; a missing variable throws
-        .strictSections(false) // {{#optional}} on a missing variable is simply false
-        .emptyStringIsFalse(true)
-        .withLoader(name -> reader(name + ".mustache"));
+    this.compiler =
+        Mustache.compiler()
+            .escapeHTML(false) // text/plain: nothing is interpreted, so nothing needs escaping
+            .nullValue("") // present but empty renders empty; a missing variable throws
+            .strictSections(false) // {{#optional}} on a missing variable is simply false
+            .emptyStringIsFalse(true)
+            .withLoader(name -> reader(name + ".mustache"));
   }
 
   /** Whether a text exists for this event and role. */
   public boolean exists(String event, String role) {
-    return CODE.matcher(event).matches() && CODE.matcher(role).matches()
+    return CODE.matcher(event).matches()
+        && CODE.matcher(role).matches()
         && getClass().getClassLoader().getResource(path(event, role)) != null;
   }
 
   /** Whether any role has a text for this event. */
   public boolean exists(String event) {
-    return CODE.matcher(event).matches() && getClass().getClassLoader().getResource(FOLDER + event + "/") != null;
+    return CODE.matcher(event).matches()
+        && getClass().getClassLoader().getResource(FOLDER + event + "/") != null;
   }
 
   /**
@@ -60,20 +64,29 @@ public class MailTemplates {
    * @throws MailTemplateException the text names a variable the model lacks
    */
   public RenderedMail render(String event, String role, Map<String, Object> model) {
-    Compiled template = cache.computeIfAbsent(path(event, role), path -> compile(event, role, path));
+    Compiled template =
+        cache.computeIfAbsent(path(event, role), path -> compile(event, role, path));
     try {
       // a value with a line break must not start a second header line
       String subject = template.subject().execute(model).replaceAll("\\s+", " ").strip();
       return new RenderedMail(subject, template.body().execute(model));
     } catch (MustacheException e) {
-      throw new MailTemplateException("mail text " + path(event, role) + " cannot be rendered for this case: " + e.getMessage(), e);
+      throw new MailTemplateException(
+          "mail text " + path(event, role) + " cannot be rendered for this case: " + e.getMessage(),
+          e);
     }
   }
 
   private Compiled compile(String event, String role, String path) {
     if (!exists(event, role)) {
-      throw new IllegalArgumentException("no mail text for event '" + event + "' and recipient '" + role
-          + "' (expected classpath:" + path + ")");
+      throw new IllegalArgumentException(
+          "no mail text for event '"
+              + event
+              + "' and recipient '"
+              + role
+              + "' (expected classpath:"
+              + path
+              + ")");
     }
     String source;
     try (InputStream in = getClass().getClassLoader().getResourceAsStream(path)) {
@@ -88,7 +101,8 @@ public class MailTemplates {
     }
     String subject = source.substring(0, firstBreak);
     String body = source.substring(firstBreak + 1).replaceFirst("^\n", "");
-    return new Compiled(compiler.compile(new StringReader(subject)), compiler.compile(new StringReader(body)));
+    return new Compiled(
+        compiler.compile(new StringReader(subject)), compiler.compile(new StringReader(body)));
   }
 
   private static String path(String event, String role) {
@@ -103,7 +117,10 @@ public class MailTemplates {
     return new InputStreamReader(in, StandardCharsets.UTF_8);
   }
 
-  /** A mail text that does not fit the case it was sent for: a designer's mistake, shown as an incident. */
+  /**
+   * A mail text that does not fit the case it was sent for: a designer's mistake, shown as an
+   * incident.
+   */
   public static class MailTemplateException extends RuntimeException {
     MailTemplateException(String message, Throwable cause) {
       super(message, cause);

@@ -16,7 +16,9 @@ public class NotificationConfiguration {
 
   @Bean
   NotificationService notificationService(
-      JavaMailSender mailSender, MailTemplates templates, @Value("${weiquan.mail.from}") String from) {
+      JavaMailSender mailSender,
+      MailTemplates templates,
+      @Value("${weiquan.mail.from}") String from) {
     return new NotificationService(mailSender, templates, from);
   }
 }

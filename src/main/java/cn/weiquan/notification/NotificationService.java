@@ -1,7 +1,5 @@
 package cn.weiquan.notification;
 
-import cn.weiquan.calendar.ChineseDates;
-import io.micrometer.core.instrument.Metrics;
 import static cn.weiquan.notification.NotificationVariables.BASIS_SUFFIX;
 import static cn.weiquan.notification.NotificationVariables.CASE_NO;
 import static cn.weiquan.notification.NotificationVariables.MODEL_DEADLINE;
@@ -9,6 +7,9 @@ import static cn.weiquan.notification.NotificationVariables.MODEL_DEADLINE_BASIS
 import static cn.weiquan.notification.NotificationVariables.MODEL_RECIPIENT_NAME;
 import static cn.weiquan.notification.NotificationVariables.MODEL_RECIPIENT_ROLE;
 
+import cn.weiquan.calendar.ChineseDates;
+import cn.weiquan.privacy.Masking;
+import io.micrometer.core.instrument.Metrics;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
@@ -23,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import cn.weiquan.privacy.Masking;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -31,14 +31,15 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 
 /**
  * Sends one plain-text mail per recipient role for a case event. No engine needed: the notify
- * delegate hands it the case's variables. Mail errors are not caught: the caller's job fails and
- * is retried, and after the last retry an incident shows in Cockpit.
+ * delegate hands it the case's variables. Mail errors are not caught: the caller's job fails and is
+ * retried, and after the last retry an incident shows in Cockpit.
  */
 public class NotificationService {
 
   private static final Logger LOG = LoggerFactory.getLogger(NotificationService.class);
 
-  private static final java.util.regex.Pattern ISO_DATE = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+  private static final java.util.regex.Pattern ISO_DATE =
+      java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
   private final JavaMailSender mailSender;
   private final MailTemplates templates;
@@ -60,12 +61,21 @@ public class NotificationService {
    * @param deadlineVariable name of a stored deadline variable to show, or null
    * @return the mails handed to the SMTP server, with the Message-ID each carries
    */
-  public List<SentMail> send(String event, List<String> roles, Map<String, Object> variables, String deadlineVariable) {
+  public List<SentMail> send(
+      String event, List<String> roles, Map<String, Object> variables, String deadlineVariable) {
     Set<RecipientRole> recipients = distinct(roles);
     for (RecipientRole role : recipients) {
       if (!templates.exists(event, role.code())) {
-        throw new IllegalArgumentException("no mail text for event '" + event + "' and recipient '" + role.code()
-            + "' (classpath:mail/" + event + "/" + role.code() + ".mustache)");
+        throw new IllegalArgumentException(
+            "no mail text for event '"
+                + event
+                + "' and recipient '"
+                + role.code()
+                + "' (classpath:mail/"
+                + event
+                + "/"
+                + role.code()
+                + ".mustache)");
       }
     }
     Map<String, Object> caseModel = caseModel(variables, deadlineVariable);
@@ -75,10 +85,16 @@ public class NotificationService {
     for (RecipientRole role : recipients) {
       List<String> addresses = addresses(variables.get(role.addressVariable()));
       if (addresses.isEmpty()) {
-        LOG.info("case {} event {}: no {} for role {}, mail skipped", caseNo, event, role.addressVariable(), role.code());
+        LOG.info(
+            "case {} event {}: no {} for role {}, mail skipped",
+            caseNo,
+            event,
+            role.addressVariable(),
+            role.code());
         continue;
       }
-      RenderedMail mail = templates.render(event, role.code(), modelFor(role, caseModel, variables));
+      RenderedMail mail =
+          templates.render(event, role.code(), modelFor(role, caseModel, variables));
       for (String address : addresses) {
         InternetAddress to = parseRecipient(role, address);
         String messageId = "<" + UUID.randomUUID() + "@weiquan>";
@@ -87,8 +103,10 @@ public class NotificationService {
       }
     }
     if (!messages.isEmpty()) {
-      // one connection for all recipients of this event; weiquan_mails_sent_total / weiquan_mails_failed_total{event}
-      // count into Boot's registry through Micrometer's global one (nothing where there is none, as in engine-only tests)
+      // one connection for all recipients of this event; weiquan_mails_sent_total /
+      // weiquan_mails_failed_total{event}
+      // count into Boot's registry through Micrometer's global one (nothing where there is none, as
+      // in engine-only tests)
       try {
         mailSender.send(messages.toArray(MimeMessage[]::new));
       } catch (RuntimeException e) {
@@ -98,7 +116,13 @@ public class NotificationService {
       Metrics.counter("weiquan.mails.sent", "event", event).increment(messages.size());
     }
     for (SentMail mail : sent) {
-      LOG.info("case {} event {}: mail {} sent to {} ({})", caseNo, event, mail.messageId(), Masking.email(mail.to()), mail.role().code());
+      LOG.info(
+          "case {} event {}: mail {} sent to {} ({})",
+          caseNo,
+          event,
+          mail.messageId(),
+          Masking.email(mail.to()),
+          mail.role().code());
     }
     return sent;
   }
@@ -109,7 +133,8 @@ public class NotificationService {
     if (deadlineVariable != null && !deadlineVariable.isBlank()) {
       Object due = variables.get(deadlineVariable);
       if (due == null) {
-        throw new IllegalStateException("mailDeadline names variable '" + deadlineVariable + "', which the case does not have");
+        throw new IllegalStateException(
+            "mailDeadline names variable '" + deadlineVariable + "', which the case does not have");
       }
       model.put(MODEL_DEADLINE, ChineseDates.deadline(due));
       Object basis = variables.get(deadlineVariable + BASIS_SUFFIX);
@@ -119,8 +144,9 @@ public class NotificationService {
   }
 
   /**
-   * A value as a mail shows it: a stored deadline (a Date with its legal basis beside it, or named …Due) as the last
-   * day at 24:00 with its weekday, any other Date or a form's date (2026-05-20) as a Chinese date.
+   * A value as a mail shows it: a stored deadline (a Date with its legal basis beside it, or named
+   * …Due) as the last day at 24:00 with its weekday, any other Date or a form's date (2026-05-20)
+   * as a Chinese date.
    */
   private static Object shown(String name, Object value, Map<String, Object> variables) {
     if (value instanceof Date date) {
@@ -133,15 +159,20 @@ public class NotificationService {
     return value;
   }
 
-  private static Map<String, Object> modelFor(RecipientRole role, Map<String, Object> caseModel, Map<String, Object> variables) {
+  private static Map<String, Object> modelFor(
+      RecipientRole role, Map<String, Object> caseModel, Map<String, Object> variables) {
     Map<String, Object> model = new HashMap<>();
-    // enforced here, whatever a text asks for: a merchant never gets the consumer's phone, nobody but the
+    // enforced here, whatever a text asks for: a merchant never gets the consumer's phone, nobody
+    // but the
     // reporter learns who reported
-    caseModel.forEach((name, value) -> {
-      if (role.mayRead(name) || name.equals(MODEL_DEADLINE) || name.equals(MODEL_DEADLINE_BASIS)) {
-        model.put(name, value);
-      }
-    });
+    caseModel.forEach(
+        (name, value) -> {
+          if (role.mayRead(name)
+              || name.equals(MODEL_DEADLINE)
+              || name.equals(MODEL_DEADLINE_BASIS)) {
+            model.put(name, value);
+          }
+        });
     model.put(MODEL_RECIPIENT_ROLE, role.code());
     Object name = role.nameVariable() == null ? null : variables.get(role.nameVariable());
     model.put(MODEL_RECIPIENT_NAME, name == null ? "" : name);
@@ -151,7 +182,8 @@ public class NotificationService {
   private MimeMessage message(InternetAddress to, RenderedMail mail, String messageId) {
     MimeMessage message = mailSender.createMimeMessage();
     try {
-      MimeMessageHelper helper = new MimeMessageHelper(message, false, StandardCharsets.UTF_8.name());
+      MimeMessageHelper helper =
+          new MimeMessageHelper(message, false, StandardCharsets.UTF_8.name());
       helper.setFrom(from);
       helper.setTo(to);
       helper.setSubject(mail.subject());
@@ -171,8 +203,13 @@ public class NotificationService {
       return text.isBlank() ? List.of() : List.of(text.strip());
     }
     if (value instanceof java.util.Collection<?> many) {
-      return many.stream().filter(String.class::isInstance).map(String.class::cast)
-          .filter(text -> !text.isBlank()).map(String::strip).distinct().toList();
+      return many.stream()
+          .filter(String.class::isInstance)
+          .map(String.class::cast)
+          .filter(text -> !text.isBlank())
+          .map(String::strip)
+          .distinct()
+          .toList();
     }
     return List.of();
   }
@@ -193,7 +230,8 @@ public class NotificationService {
       parsed.validate();
       return parsed;
     } catch (AddressException e) {
-      throw new IllegalArgumentException(role.addressVariable() + " is not a valid e-mail address: " + Masking.email(address));
+      throw new IllegalArgumentException(
+          role.addressVariable() + " is not a valid e-mail address: " + Masking.email(address));
     }
   }
 
@@ -202,11 +240,10 @@ public class NotificationService {
       InternetAddress parsed = new InternetAddress(from, true);
       return parsed.getPersonal() == null
           ? parsed
-          : new InternetAddress(parsed.getAddress(), parsed.getPersonal(), StandardCharsets.UTF_8.name());
+          : new InternetAddress(
+              parsed.getAddress(), parsed.getPersonal(), StandardCharsets.UTF_8.name());
     } catch (AddressException | UnsupportedEncodingException e) {
       throw new IllegalArgumentException("weiquan.mail.from is not a valid address: " + from, e);
     }
   }
-
-
 }

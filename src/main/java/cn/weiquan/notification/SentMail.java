@@ -1,4 +1,7 @@
 package cn.weiquan.notification;
 
-/** One mail handed to the SMTP server: the role it was for, its address and the Message-ID we gave it. */
+/**
+ * One mail handed to the SMTP server: the role it was for, its address and the Message-ID we gave
+ * it.
+ */
 public record SentMail(RecipientRole role, String to, String messageId) {}

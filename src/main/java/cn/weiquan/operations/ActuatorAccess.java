@@ -21,16 +21,19 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * /actuator: the two probes a load balancer or Kubernetes asks are anonymous (they say UP or not, nothing more); every
- * other endpoint, /actuator/prometheus included, needs an engine login (HTTP Basic) of a user the access model lets into
- * the application "monitoring": camunda-admin and the monitoring group ({@link AccessModel}).
+ * /actuator: the two probes a load balancer or Kubernetes asks are anonymous (they say UP or not,
+ * nothing more); every other endpoint, /actuator/prometheus included, needs an engine login (HTTP
+ * Basic) of a user the access model lets into the application "monitoring": camunda-admin and the
+ * monitoring group ({@link AccessModel}).
  */
 @Configuration
 public class ActuatorAccess {
-  static final Set<String> ANONYMOUS = Set.of("/actuator/health/liveness", "/actuator/health/readiness");
+  static final Set<String> ANONYMOUS =
+      Set.of("/actuator/health/liveness", "/actuator/health/readiness");
 
   @Bean
-  FilterRegistrationBean<MonitoringLogin> actuatorLogin(IdentityService identity, AuthorizationService authorizations) {
+  FilterRegistrationBean<MonitoringLogin> actuatorLogin(
+      IdentityService identity, AuthorizationService authorizations) {
     FilterRegistrationBean<MonitoringLogin> registration =
         new FilterRegistrationBean<>(new MonitoringLogin(identity, authorizations));
     registration.setName("actuator-login");
@@ -49,7 +52,8 @@ public class ActuatorAccess {
     }
 
     @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+    protected void doFilterInternal(
+        HttpServletRequest request, HttpServletResponse response, FilterChain chain)
         throws ServletException, IOException {
       String path = request.getRequestURI().substring(request.getContextPath().length());
       if (ANONYMOUS.contains(path)) {
@@ -58,14 +62,28 @@ public class ActuatorAccess {
       }
       String[] login = basic(request.getHeader("Authorization"));
       if (login == null || !identity.checkPassword(login[0], login[1])) {
-        response.setHeader("WWW-Authenticate", "Basic realm=\"weiquan monitoring\", charset=\"UTF-8\"");
-        problem(response, HttpServletResponse.SC_UNAUTHORIZED, "log in as camunda-admin or a member of monitoring");
+        response.setHeader(
+            "WWW-Authenticate", "Basic realm=\"weiquan monitoring\", charset=\"UTF-8\"");
+        problem(
+            response,
+            HttpServletResponse.SC_UNAUTHORIZED,
+            "log in as camunda-admin or a member of monitoring");
         return;
       }
-      List<String> groups = identity.createGroupQuery().groupMember(login[0]).list().stream().map(Group::getId).toList();
-      if (!authorizations.isUserAuthorized(login[0], groups, Permissions.ACCESS, Resources.APPLICATION,
+      List<String> groups =
+          identity.createGroupQuery().groupMember(login[0]).list().stream()
+              .map(Group::getId)
+              .toList();
+      if (!authorizations.isUserAuthorized(
+          login[0],
+          groups,
+          Permissions.ACCESS,
+          Resources.APPLICATION,
           AccessModel.MONITORING_APPLICATION)) {
-        problem(response, HttpServletResponse.SC_FORBIDDEN, "only camunda-admin and monitoring read /actuator");
+        problem(
+            response,
+            HttpServletResponse.SC_FORBIDDEN,
+            "only camunda-admin and monitoring read /actuator");
         return;
       }
       chain.doFilter(request, response);
@@ -76,19 +94,32 @@ public class ActuatorAccess {
         return null;
       }
       try {
-        String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+        String decoded =
+            new String(
+                Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
         int colon = decoded.indexOf(':');
-        return colon <= 0 ? null : new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
+        return colon <= 0
+            ? null
+            : new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
       } catch (IllegalArgumentException notBase64) {
         return null;
       }
     }
 
-    private static void problem(HttpServletResponse response, int status, String detail) throws IOException {
+    private static void problem(HttpServletResponse response, int status, String detail)
+        throws IOException {
       response.setStatus(status);
       response.setContentType("application/problem+json;charset=UTF-8");
-      response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + (status == 401 ? "Unauthorized" : "Forbidden")
-          + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\"}");
+      response
+          .getWriter()
+          .write(
+              "{\"type\":\"about:blank\",\"title\":\""
+                  + (status == 401 ? "Unauthorized" : "Forbidden")
+                  + "\",\"status\":"
+                  + status
+                  + ",\"detail\":\""
+                  + detail
+                  + "\"}");
     }
   }
 }

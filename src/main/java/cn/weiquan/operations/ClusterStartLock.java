@@ -17,18 +17,24 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Nodes of a cluster start one at a time on a shared PostgreSQL: from the product's migrations, through the engine's
- * schema creation and the process application's deployment, to the groups, grants, users and filters IdentitySetup
- * makes. Two nodes started together on an empty database otherwise both create the engine's tables (ENGINE-03017),
- * both deploy (isDeployChangedOnly sees no earlier deployment) and both create the same groups and filters. The lock is
- * a PostgreSQL session advisory lock taken before Flyway (which the engine starts after, EngineAfterSchemaMigration)
- * and released once the node is ready, or when it fails; a killed node's lock goes with its connection. H2 is a single
- * node's database: there the strategy only migrates.
+ * Nodes of a cluster start one at a time on a shared PostgreSQL: from the product's migrations,
+ * through the engine's schema creation and the process application's deployment, to the groups,
+ * grants, users and filters IdentitySetup makes. Two nodes started together on an empty database
+ * otherwise both create the engine's tables (ENGINE-03017), both deploy (isDeployChangedOnly sees
+ * no earlier deployment) and both create the same groups and filters. The lock is a PostgreSQL
+ * session advisory lock taken before Flyway (which the engine starts after,
+ * EngineAfterSchemaMigration) and released once the node is ready, or when it fails; a killed
+ * node's lock goes with its connection. H2 is a single node's database: there the strategy only
+ * migrates.
  */
 @Component
 public class ClusterStartLock implements FlywayMigrationStrategy {
   private static final Logger LOG = LoggerFactory.getLogger(ClusterStartLock.class);
-  /** The advisory lock's key: "weiquan" in ASCII, so no other application's lock on the database meets it. */
+
+  /**
+   * The advisory lock's key: "weiquan" in ASCII, so no other application's lock on the database
+   * meets it.
+   */
   static final long KEY = 0x7765697175616EL;
 
   private final DataSource dataSource;
@@ -56,7 +62,8 @@ public class ClusterStartLock implements FlywayMigrationStrategy {
         statement.execute("SELECT pg_advisory_lock(" + KEY + ")");
       }
       held = connection;
-      LOG.info("Start-up lock taken after {} ms: this node migrates, deploys and sets up alone",
+      LOG.info(
+          "Start-up lock taken after {} ms: this node migrates, deploys and sets up alone",
           (System.nanoTime() - start) / 1_000_000);
     } catch (SQLException e) {
       throw new IllegalStateException("cannot take the cluster start-up lock", e);
@@ -64,16 +71,22 @@ public class ClusterStartLock implements FlywayMigrationStrategy {
   }
 
   /** After IdentitySetup (order 0): the node is set up, the next may start. */
-  @EventListener({ApplicationReadyEvent.class, ApplicationFailedEvent.class, ContextClosedEvent.class})
+  @EventListener({
+    ApplicationReadyEvent.class,
+    ApplicationFailedEvent.class,
+    ContextClosedEvent.class
+  })
   @Order(Ordered.LOWEST_PRECEDENCE)
   public synchronized void release() {
     if (held == null) {
       return;
     }
-    try (Connection connection = held; Statement statement = connection.createStatement()) {
+    try (Connection connection = held;
+        Statement statement = connection.createStatement()) {
       statement.execute("SELECT pg_advisory_unlock(" + KEY + ")");
     } catch (SQLException e) {
-      LOG.warn("start-up lock not released cleanly (it goes with the connection): {}", e.toString());
+      LOG.warn(
+          "start-up lock not released cleanly (it goes with the connection): {}", e.toString());
     } finally {
       held = null;
     }

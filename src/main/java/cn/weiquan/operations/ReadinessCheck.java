@@ -12,9 +12,10 @@ import org.springframework.boot.actuate.health.Health;
 import org.springframework.stereotype.Component;
 
 /**
- * The "weiquan" part of /actuator/health/readiness: the engine runs, the administrator (and in the local profile every
- * demo user and the demo api client) exists, and the Tasklist filters exist. Before IdentitySetup has made them a node
- * would answer 401 to the first filings (issue 15), so a load balancer must not send it traffic yet.
+ * The "weiquan" part of /actuator/health/readiness: the engine runs, the administrator (and in the
+ * local profile every demo user and the demo api client) exists, and the Tasklist filters exist.
+ * Before IdentitySetup has made them a node would answer 401 to the first filings (issue 15), so a
+ * load balancer must not send it traffic yet.
  */
 @Component("weiquanHealthIndicator")
 public class ReadinessCheck extends AbstractHealthIndicator {
@@ -23,7 +24,9 @@ public class ReadinessCheck extends AbstractHealthIndicator {
   private final SecurityProperties security;
 
   public ReadinessCheck(ProcessEngine engine, SecurityProperties security) {
-    super("readiness check failed"); // the database away: DOWN, with the exception logged by the base class
+    super(
+        "readiness check failed"); // the database away: DOWN, with the exception logged by the base
+    // class
     this.engine = engine;
     this.security = security;
   }
@@ -32,18 +35,33 @@ public class ReadinessCheck extends AbstractHealthIndicator {
   protected void doHealthCheck(Health.Builder builder) {
     List<String> missing = new ArrayList<>();
     String admin = security.admin().id();
-    if (engine.getIdentityService().createUserQuery().userId(admin).memberOfGroup(WeiquanGroups.ADMIN).count() == 0) {
+    if (engine
+            .getIdentityService()
+            .createUserQuery()
+            .userId(admin)
+            .memberOfGroup(WeiquanGroups.ADMIN)
+            .count()
+        == 0) {
       missing.add("administrator " + admin);
     }
     if (security.demoUsers()) {
-      List<String> demo = new ArrayList<>(IdentitySetup.DEMO_USERS.stream().map(IdentitySetup.DemoUser::id).toList());
+      List<String> demo =
+          new ArrayList<>(
+              IdentitySetup.DEMO_USERS.stream().map(IdentitySetup.DemoUser::id).toList());
       demo.add(IdentitySetup.DEMO_API_CLIENT.id());
-      long present = engine.getIdentityService().createUserQuery().userIdIn(demo.toArray(String[]::new)).count();
+      long present =
+          engine
+              .getIdentityService()
+              .createUserQuery()
+              .userIdIn(demo.toArray(String[]::new))
+              .count();
       if (present < demo.size()) {
         missing.add((demo.size() - present) + " demo users");
       }
     }
-    for (String filter : List.of(TasklistFilters.MY_TASKS, TasklistFilters.MY_GROUP_TASKS, TasklistFilters.OVERDUE)) {
+    for (String filter :
+        List.of(
+            TasklistFilters.MY_TASKS, TasklistFilters.MY_GROUP_TASKS, TasklistFilters.OVERDUE)) {
       if (engine.getFilterService().createFilterQuery().filterName(filter).count() == 0) {
         missing.add("Tasklist filter " + filter);
       }

@@ -8,9 +8,10 @@ import java.util.Date;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
- * The product's one clock: the engine's (so a test that moves the engine clock moves every deadline, filing check and
- * retention run with it), read in Beijing time for calendar days. The only place that touches the engine's ClockUtil,
- * an implementation class: Camunda 7 has no public API for its clock.
+ * The product's one clock: the engine's (so a test that moves the engine clock moves every
+ * deadline, filing check and retention run with it), read in Beijing time for calendar days. The
+ * only place that touches the engine's ClockUtil, an implementation class: Camunda 7 has no public
+ * API for its clock.
  */
 public final class EngineClock {
   public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
@@ -26,8 +27,9 @@ public final class EngineClock {
   }
 
   /**
-   * Moves the engine clock to {@code at}, for everyone: only for the local profile's demo data, made at start as if it
-   * had happened over the past weeks; {@link #resetToSystemTime()} puts it back.
+   * Moves the engine clock to {@code at}, for everyone: only for the local profile's demo data,
+   * made at start as if it had happened over the past weeks; {@link #resetToSystemTime()} puts it
+   * back.
    */
   public static void moveTo(Date at) {
     ClockUtil.setCurrentTime(at);
@@ -47,7 +49,10 @@ public final class EngineClock {
     return day == null ? null : Date.from(day.atStartOfDay(CHINA).toInstant());
   }
 
-  /** This clock as a java.time Clock in Beijing, for APIs that take one (Bean Validation's @PastOrPresent). */
+  /**
+   * This clock as a java.time Clock in Beijing, for APIs that take one (Bean
+   * Validation's @PastOrPresent).
+   */
   public static Clock clock() {
     return new EngineTime(CHINA);
   }

@@ -16,9 +16,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Stock Camunda leaves /engine-rest open to anyone; Weiquan puts the engine's own HTTP Basic
- * authentication in front of it, so Camunda Modeler deploys with a user name and password and
- * every call runs with that user's authorizations. Parties' systems (api-clients) are refused at
- * this door whatever their grants: they act through /api, which checks the party.
+ * authentication in front of it, so Camunda Modeler deploys with a user name and password and every
+ * call runs with that user's authorizations. Parties' systems (api-clients) are refused at this
+ * door whatever their grants: they act through /api, which checks the party.
  */
 @Configuration
 public class EngineRestSecurity {
@@ -38,7 +38,8 @@ public class EngineRestSecurity {
 
   @Bean
   public FilterRegistrationBean<PartiesUseApi> engineRestRefusesParties(IdentityService identity) {
-    FilterRegistrationBean<PartiesUseApi> registration = new FilterRegistrationBean<>(new PartiesUseApi(identity));
+    FilterRegistrationBean<PartiesUseApi> registration =
+        new FilterRegistrationBean<>(new PartiesUseApi(identity));
     registration.setName("engine-rest-refuses-parties");
     registration.addUrlPatterns("/engine-rest/*");
     registration.setOrder(2); // inside the authentication filter's chain, where the caller is known
@@ -54,14 +55,20 @@ public class EngineRestSecurity {
     }
 
     @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+    protected void doFilterInternal(
+        HttpServletRequest request, HttpServletResponse response, FilterChain chain)
         throws ServletException, IOException {
       Authentication caller = identity.getCurrentAuthentication();
-      if (caller != null && caller.getGroupIds() != null && caller.getGroupIds().contains(WeiquanGroups.API_CLIENTS)) {
+      if (caller != null
+          && caller.getGroupIds() != null
+          && caller.getGroupIds().contains(WeiquanGroups.API_CLIENTS)) {
         response.setStatus(HttpServletResponse.SC_FORBIDDEN);
         response.setContentType("application/problem+json;charset=UTF-8");
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,"
-            + "\"detail\":\"api clients act for parties through /api only, not through /engine-rest\"}");
+        response
+            .getWriter()
+            .write(
+                "{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,"
+                    + "\"detail\":\"api clients act for parties through /api only, not through /engine-rest\"}");
         return;
       }
       chain.doFilter(request, response);

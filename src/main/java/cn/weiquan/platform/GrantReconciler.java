@@ -17,10 +17,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Makes the stored group grants equal the {@link AccessModel}: missing grants are added, grants with other permissions
- * are set to the model's, grants the model no longer has are deleted. Runs at every start, so tightening a grant in
- * code reaches databases created by earlier versions. Leaves alone what the model does not own (per-task,
- * per-instance and filter grants, user grants, global grants).
+ * Makes the stored group grants equal the {@link AccessModel}: missing grants are added, grants
+ * with other permissions are set to the model's, grants the model no longer has are deleted. Runs
+ * at every start, so tightening a grant in code reaches databases created by earlier versions.
+ * Leaves alone what the model does not own (per-task, per-instance and filter grants, user grants,
+ * global grants).
  */
 public class GrantReconciler {
   private static final Logger LOG = LoggerFactory.getLogger(GrantReconciler.class);
@@ -37,30 +38,51 @@ public class GrantReconciler {
   public Changes reconcile(List<Grant> model, List<String> groups) {
     Map<String, Grant> wanted = new HashMap<>();
     for (Grant grant : model) {
-      Grant before = wanted.put(key(grant.group(), grant.resource().resourceType(), grant.resourceId()), grant);
+      Grant before =
+          wanted.put(
+              key(grant.group(), grant.resource().resourceType(), grant.resourceId()), grant);
       if (before != null) {
-        throw new IllegalStateException("the access model grants " + grant.group() + " on " + grant.resource().resourceName()
-            + " " + grant.resourceId() + " twice");
+        throw new IllegalStateException(
+            "the access model grants "
+                + grant.group()
+                + " on "
+                + grant.resource().resourceName()
+                + " "
+                + grant.resourceId()
+                + " twice");
       }
     }
     int added = 0;
     int updated = 0;
     int removed = 0;
-    for (Authorization stored : authorizations.createAuthorizationQuery()
-        .authorizationType(AUTH_TYPE_GRANT).groupIdIn(groups.toArray(String[]::new)).list()) {
+    for (Authorization stored :
+        authorizations
+            .createAuthorizationQuery()
+            .authorizationType(AUTH_TYPE_GRANT)
+            .groupIdIn(groups.toArray(String[]::new))
+            .list()) {
       Resource resource = resource(stored.getResourceType());
       if (resource == null || !AccessModel.ownedByModel(resource, stored.getResourceId())) {
         continue;
       }
-      Grant grant = wanted.remove(key(stored.getGroupId(), stored.getResourceType(), stored.getResourceId()));
+      Grant grant =
+          wanted.remove(key(stored.getGroupId(), stored.getResourceType(), stored.getResourceId()));
       if (grant == null) {
         authorizations.deleteAuthorization(stored.getId());
-        LOG.info("Access model: removed {}'s grant on {} {}", stored.getGroupId(), resource.resourceName(), stored.getResourceId());
+        LOG.info(
+            "Access model: removed {}'s grant on {} {}",
+            stored.getGroupId(),
+            resource.resourceName(),
+            stored.getResourceId());
         removed++;
       } else if (!holdsExactly(stored, grant.permissions())) {
         stored.setPermissions(grant.permissions().toArray(Permission[]::new));
         authorizations.saveAuthorization(stored);
-        LOG.info("Access model: set {}'s grant on {} {} to {}", grant.group(), resource.resourceName(), grant.resourceId(),
+        LOG.info(
+            "Access model: set {}'s grant on {} {} to {}",
+            grant.group(),
+            resource.resourceName(),
+            grant.resourceId(),
             grant.permissions());
         updated++;
       }

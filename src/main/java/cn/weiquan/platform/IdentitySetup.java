@@ -20,9 +20,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates Weiquan's groups, makes their grants equal the {@link AccessModel} (adding, narrowing and removing), creates
- * the administrator and, in the local profile only, one demo user per group and the demo api client. Idempotent. Outside
- * the demo profile it refuses to start while demo accounts from an earlier local run are still in the database.
+ * Creates Weiquan's groups, makes their grants equal the {@link AccessModel} (adding, narrowing and
+ * removing), creates the administrator and, in the local profile only, one demo user per group and
+ * the demo api client. Idempotent. Outside the demo profile it refuses to start while demo accounts
+ * from an earlier local run are still in the database.
  */
 @Component
 @EnableConfigurationProperties(SecurityProperties.class)
@@ -44,9 +45,11 @@ public class IdentitySetup {
           new DemoUser("monitor", "monitor", MONITORING, "冯", "运维监控"));
 
   /** The demo api client of the local profile: client id and secret for /api (README). */
-  public static final DemoUser DEMO_API_CLIENT = new DemoUser("api", "api", API_CLIENTS, "接口", "演示客户端");
+  public static final DemoUser DEMO_API_CLIENT =
+      new DemoUser("api", "api", API_CLIENTS, "接口", "演示客户端");
 
-  public record DemoUser(String id, String password, String group, String lastName, String firstName) {}
+  public record DemoUser(
+      String id, String password, String group, String lastName, String firstName) {}
 
   /** Every password a demo account has: refused for the administrator outside the demo profile. */
   public static Set<String> demoPasswords() {
@@ -80,15 +83,20 @@ public class IdentitySetup {
     for (String group : AccessModel.groups()) {
       ensureGroup(group);
     }
-    GrantReconciler.Changes changes = new GrantReconciler(authorizations).reconcile(AccessModel.grants(), AccessModel.groups());
+    GrantReconciler.Changes changes =
+        new GrantReconciler(authorizations).reconcile(AccessModel.grants(), AccessModel.groups());
     if (changes.updated() + changes.removed() > 0) {
-      LOG.info("Access model applied: {} grants added, {} narrowed, {} removed", changes.added(), changes.updated(),
+      LOG.info(
+          "Access model applied: {} grants added, {} narrowed, {} removed",
+          changes.added(),
+          changes.updated(),
           changes.removed());
     }
     SecurityProperties.Admin admin = properties.admin();
     ensureUser(admin.id(), admin.password(), admin.lastName(), admin.firstName(), ADMIN);
     if (!properties.demoUsers()) {
-      // outside the demo profile the administrator's password is the configured one, whatever an earlier run left
+      // outside the demo profile the administrator's password is the configured one, whatever an
+      // earlier run left
       User administrator = identity.createUserQuery().userId(admin.id()).singleResult();
       administrator.setPassword(admin.password());
       identity.saveUser(administrator);
@@ -97,16 +105,22 @@ public class IdentitySetup {
       for (DemoUser demo : DEMO_USERS) {
         ensureUser(demo.id(), demo.password(), demo.lastName(), demo.firstName(), demo.group());
       }
-      apiClients.create(DEMO_API_CLIENT.id(), DEMO_API_CLIENT.firstName(), DEMO_API_CLIENT.password());
-      LOG.info("Demo users present (local profile): {} and the api client {}",
-          DEMO_USERS.stream().map(DemoUser::id).toList(), DEMO_API_CLIENT.id());
+      apiClients.create(
+          DEMO_API_CLIENT.id(), DEMO_API_CLIENT.firstName(), DEMO_API_CLIENT.password());
+      LOG.info(
+          "Demo users present (local profile): {} and the api client {}",
+          DEMO_USERS.stream().map(DemoUser::id).toList(),
+          DEMO_API_CLIENT.id());
     } else {
       refuseDemoAccounts();
     }
     filters.ensureFilters();
   }
 
-  /** Outside the demo profile, demo accounts left by a local run are known passwords: stop, or remove them if asked. */
+  /**
+   * Outside the demo profile, demo accounts left by a local run are known passwords: stop, or
+   * remove them if asked.
+   */
   private void refuseDemoAccounts() {
     List<String> left = new ArrayList<>();
     for (DemoUser demo : DEMO_USERS) {
@@ -122,11 +136,15 @@ public class IdentitySetup {
     }
     if (properties.removeDemoUsers()) {
       left.forEach(identity::deleteUser);
-      LOG.warn("Removed the demo accounts {} left in this database by a local run (weiquan.security.remove-demo-users)", left);
+      LOG.warn(
+          "Removed the demo accounts {} left in this database by a local run (weiquan.security.remove-demo-users)",
+          left);
       return;
     }
     throw new ConfigurationProblem(
-        "The database holds the demo accounts " + String.join(", ", left) + " (from a local run), whose passwords are"
+        "The database holds the demo accounts "
+            + String.join(", ", left)
+            + " (from a local run), whose passwords are"
             + " published in README.md; Weiquan does not start with them outside the local profile.",
         "Delete them in Admin, or start once with WEIQUAN_REMOVE_DEMO_USERS=true to have them removed.");
   }
@@ -140,7 +158,8 @@ public class IdentitySetup {
     }
   }
 
-  private void ensureUser(String id, String password, String lastName, String firstName, String group) {
+  private void ensureUser(
+      String id, String password, String lastName, String firstName, String group) {
     if (identity.createUserQuery().userId(id).count() == 0) {
       User user = identity.newUser(id);
       user.setPassword(password);

@@ -7,8 +7,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a Weiquan bean whose public methods a model may call, e.g. {@code ${deadlines.reminderBefore(mediationDue)}}.
- * A designer's deployment may call no other bean's methods (cn.weiquan.platform.modelguard).
+ * Marks a Weiquan bean whose public methods a model may call, e.g. {@code
+ * ${deadlines.reminderBefore(mediationDue)}}. A designer's deployment may call no other bean's
+ * methods (cn.weiquan.platform.modelguard).
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

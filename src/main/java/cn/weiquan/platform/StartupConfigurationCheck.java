@@ -6,8 +6,9 @@ import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
- * Refuses to start before anything is built when the configuration cannot be right: an administrator without a
- * password (production must take it from the environment), or, outside the demo profile, with a demo password.
+ * Refuses to start before anything is built when the configuration cannot be right: an
+ * administrator without a password (production must take it from the environment), or, outside the
+ * demo profile, with a demo password.
  */
 public class StartupConfigurationCheck implements EnvironmentPostProcessor, Ordered {
 
@@ -25,7 +26,8 @@ public class StartupConfigurationCheck implements EnvironmentPostProcessor, Orde
     if (!demo && IdentitySetup.demoPasswords().contains(password)) {
       throw new ConfigurationProblem(
           "The administrator password is one of the demo passwords published in README.md (profiles: "
-              + String.join(",", env.getActiveProfiles()) + "); Weiquan does not start with it outside the local profile.",
+              + String.join(",", env.getActiveProfiles())
+              + "); Weiquan does not start with it outside the local profile.",
           "Set WEIQUAN_ADMIN_PASSWORD to a password of your own.");
     }
   }

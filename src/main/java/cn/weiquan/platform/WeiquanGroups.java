@@ -6,22 +6,31 @@ import java.util.List;
 public final class WeiquanGroups {
   /** Consumer-association mediators: Tasklist, their dispute tasks. */
   public static final String MEDIATORS = "mediators";
+
   /** The enterprise complaint desk. */
   public static final String COMPLAINT_HANDLERS = "complaint-handlers";
+
   /** Escalations and approvals. */
   public static final String SUPERVISORS = "supervisors";
+
   /** Cockpit, read-only. */
   public static final String ANALYSTS = "analysts";
+
   /** Cockpit and deployments (Camunda Modeler). */
   public static final String DESIGNERS = "designers";
+
   /** Parties' systems: start processes and correlate messages, no webapp. */
   public static final String API_CLIENTS = "api-clients";
+
   /** E-commerce platform staff who decide platform interventions (平台介入). */
   public static final String PLATFORM_REVIEWERS = "platform-reviewers";
+
   /** Headquarters: approves payouts above the supervisors' tier (compensation-authority). */
   public static final String HEADQUARTERS = "headquarters";
+
   /** Operators' monitoring: reads /actuator (metrics, full health), nothing of the cases. */
   public static final String MONITORING = "monitoring";
+
   /** Camunda's own administrator group. */
   public static final String ADMIN = "camunda-admin";
 
@@ -30,12 +39,27 @@ public final class WeiquanGroups {
    * the candidate group of the handling tasks. Each is a complaint-handling group.
    */
   public static final List<String> DEPARTMENTS =
-      List.of("dept-customer-service", "dept-engineering", "dept-environment", "dept-security",
-          "dept-finance", "dept-quality", "dept-logistics");
+      List.of(
+          "dept-customer-service",
+          "dept-engineering",
+          "dept-environment",
+          "dept-security",
+          "dept-finance",
+          "dept-quality",
+          "dept-logistics");
 
   public static final List<String> ALL =
-      List.of(MEDIATORS, COMPLAINT_HANDLERS, SUPERVISORS, ANALYSTS, DESIGNERS, API_CLIENTS,
-          PLATFORM_REVIEWERS, HEADQUARTERS, MONITORING, ADMIN);
+      List.of(
+          MEDIATORS,
+          COMPLAINT_HANDLERS,
+          SUPERVISORS,
+          ANALYSTS,
+          DESIGNERS,
+          API_CLIENTS,
+          PLATFORM_REVIEWERS,
+          HEADQUARTERS,
+          MONITORING,
+          ADMIN);
 
   private WeiquanGroups() {}
 

@@ -18,20 +18,24 @@ public class ErasureController {
     this.erasure = erasure;
   }
 
-  @Operation(summary = "Erase one case's personal data (camunda-admin)",
-      description = "Names, phones, e-mails, addresses, the reporter's identity, free-text descriptions and evidence "
-          + "files of the case, in every process of it, running and in history. The case's facts stay, so statistics "
-          + "still count it; the erasure is recorded (who, when, which case). 204; 404 for an unknown case; 403 for "
-          + "anyone but camunda-admin.")
+  @Operation(
+      summary = "Erase one case's personal data (camunda-admin)",
+      description =
+          "Names, phones, e-mails, addresses, the reporter's identity, free-text descriptions and evidence "
+              + "files of the case, in every process of it, running and in history. The case's facts stay, so statistics "
+              + "still count it; the erasure is recorded (who, when, which case). 204; 404 for an unknown case; 403 for "
+              + "anyone but camunda-admin.")
   @DeleteMapping("/api/cases/{caseNo}/personal-data")
   public ResponseEntity<Void> erase(@PathVariable String caseNo, ApiCaller caller) {
     if (!caller.isMemberOf(WeiquanGroups.ADMIN)) {
-      throw ApiException.forbidden("只有 camunda-admin 可以删除个人信息", "erasing personal data is for camunda-admin only");
+      throw ApiException.forbidden(
+          "只有 camunda-admin 可以删除个人信息", "erasing personal data is for camunda-admin only");
     }
     if (!caseNo.matches("[A-Z]{2,8}-\\d{4}-\\d{1,12}")) {
       throw ApiException.notFound("没有这个案件", "no such case");
     }
-    return erasure.erase(caseNo, caller.userId())
+    return erasure
+        .erase(caseNo, caller.userId())
         .map(done -> ResponseEntity.noContent().<Void>build())
         .orElseThrow(() -> ApiException.notFound("没有案件 " + caseNo, "no case " + caseNo));
   }

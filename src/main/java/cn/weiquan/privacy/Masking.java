@@ -4,22 +4,31 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The one masking rule for personal data in logs (PIPL Art. 51; the complaint rules' 保密原则). Every log line passes
- * {@link #text(String)} (logback-spring.xml: %m and %wEx), which masks what can be recognised: e-mail addresses, Chinese
- * mobile and fixed-line numbers, 18-digit ID card numbers and any run of 11 or more digits. Names cannot be recognised in
- * free text, so code never logs one in clear: it logs the case number, or {@link #name(String)} where a person must be
- * told apart.
+ * The one masking rule for personal data in logs (PIPL Art. 51; the complaint rules' 保密原则). Every
+ * log line passes {@link #text(String)} (logback-spring.xml: %m and %wEx), which masks what can be
+ * recognised: e-mail addresses, Chinese mobile and fixed-line numbers, 18-digit ID card numbers and
+ * any run of 11 or more digits. Names cannot be recognised in free text, so code never logs one in
+ * clear: it logs the case number, or {@link #name(String)} where a person must be told apart.
  */
 public final class Masking {
-  private static final Pattern EMAIL = Pattern.compile("([\\p{L}\\p{N}._%+-])[\\p{L}\\p{N}._%+-]*(@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)+)");
-  private static final Pattern ID_CARD = Pattern.compile("(?<![0-9A-Za-z])(\\d{4})\\d{10}(\\d{3}[0-9Xx])(?![0-9A-Za-z])");
-  private static final Pattern MOBILE = Pattern.compile("(?<![0-9])((?:\\+?86[ -]?)?1[3-9]\\d)[ -]?\\d{4}[ -]?(\\d{4})(?![0-9])");
-  private static final Pattern FIXED_LINE = Pattern.compile("(?<![0-9-])(0\\d{2,3})[ -]?\\d{3,4}[ -]?(\\d{4})(?![0-9])");
-  private static final Pattern LONG_NUMBER = Pattern.compile("(?<![0-9])(\\d{3})\\d{5,}(\\d{3})(?![0-9])");
+  private static final Pattern EMAIL =
+      Pattern.compile(
+          "([\\p{L}\\p{N}._%+-])[\\p{L}\\p{N}._%+-]*(@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)+)");
+  private static final Pattern ID_CARD =
+      Pattern.compile("(?<![0-9A-Za-z])(\\d{4})\\d{10}(\\d{3}[0-9Xx])(?![0-9A-Za-z])");
+  private static final Pattern MOBILE =
+      Pattern.compile("(?<![0-9])((?:\\+?86[ -]?)?1[3-9]\\d)[ -]?\\d{4}[ -]?(\\d{4})(?![0-9])");
+  private static final Pattern FIXED_LINE =
+      Pattern.compile("(?<![0-9-])(0\\d{2,3})[ -]?\\d{3,4}[ -]?(\\d{4})(?![0-9])");
+  private static final Pattern LONG_NUMBER =
+      Pattern.compile("(?<![0-9])(\\d{3})\\d{5,}(\\d{3})(?![0-9])");
 
   private Masking() {}
 
-  /** The text with every recognisable e-mail, phone, ID card and long number masked; null stays null. */
+  /**
+   * The text with every recognisable e-mail, phone, ID card and long number masked; null stays
+   * null.
+   */
   public static String text(String text) {
     if (text == null || text.isEmpty()) {
       return text;
@@ -47,7 +56,8 @@ public final class Masking {
     }
     String digits = phone.strip();
     if (digits.length() < 7) {
-      return "*".repeat(Math.max(0, digits.length() - 2)) + digits.substring(Math.max(0, digits.length() - 2));
+      return "*".repeat(Math.max(0, digits.length() - 2))
+          + digits.substring(Math.max(0, digits.length() - 2));
     }
     return digits.substring(0, 3) + "****" + digits.substring(digits.length() - 4);
   }
@@ -61,7 +71,8 @@ public final class Masking {
     return at <= 0 ? "***" : email.charAt(0) + "***" + email.substring(at);
   }
 
-  private static String replace(Pattern pattern, String text, java.util.function.Function<Matcher, String> mask) {
+  private static String replace(
+      Pattern pattern, String text, java.util.function.Function<Matcher, String> mask) {
     Matcher m = pattern.matcher(text);
     if (!m.find()) {
       return text;

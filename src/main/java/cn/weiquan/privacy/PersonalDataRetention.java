@@ -18,11 +18,13 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps personal data no longer than its purpose needs (个人信息保护法 Art. 19; README "Retention"). Once a case has been
- * closed for its process's historyTimeToLive, its history, evidence files and records and idempotency keys are deleted
- * together, and the deletion is recorded. Runs at the start of the engine's history-cleanup window, so the engine's own
- * cleanup finds nothing of these cases left; evidence of a case whose history the engine removed first is swept too.
- * Idempotency keys go earlier, after weiquan.retention.idempotency-keys. Safe on every node of a cluster at once.
+ * Keeps personal data no longer than its purpose needs (个人信息保护法 Art. 19; README "Retention"). Once
+ * a case has been closed for its process's historyTimeToLive, its history, evidence files and
+ * records and idempotency keys are deleted together, and the deletion is recorded. Runs at the
+ * start of the engine's history-cleanup window, so the engine's own cleanup finds nothing of these
+ * cases left; evidence of a case whose history the engine removed first is swept too. Idempotency
+ * keys go earlier, after weiquan.retention.idempotency-keys. Safe on every node of a cluster at
+ * once.
  */
 @Component
 public class PersonalDataRetention {
@@ -39,8 +41,12 @@ public class PersonalDataRetention {
   private final ErasureLog log;
   private final Duration keepIdempotencyKeys;
 
-  public PersonalDataRetention(RepositoryService repository, HistoryService history, EvidenceStore evidence,
-      IdempotencyStore keys, ErasureLog log,
+  public PersonalDataRetention(
+      RepositoryService repository,
+      HistoryService history,
+      EvidenceStore evidence,
+      IdempotencyStore keys,
+      ErasureLog log,
       @Value("${weiquan.retention.idempotency-keys:P90D}") Duration keepIdempotencyKeys) {
     this.repository = repository;
     this.history = history;
@@ -54,8 +60,11 @@ public class PersonalDataRetention {
   public void nightly() {
     Result result = run(EngineClock.now());
     if (result.cases() + result.evidenceFiles() + result.idempotencyKeys() > 0) {
-      LOG.info("Retention: {} closed cases past their time to live deleted with their evidence ({} files); {} old idempotency keys",
-          result.cases(), result.evidenceFiles(), result.idempotencyKeys());
+      LOG.info(
+          "Retention: {} closed cases past their time to live deleted with their evidence ({} files); {} old idempotency keys",
+          result.cases(),
+          result.evidenceFiles(),
+          result.idempotencyKeys());
     }
   }
 
@@ -64,7 +73,8 @@ public class PersonalDataRetention {
     int cases = 0;
     int files = 0;
     for (String key : List.of(ProcessKeys.CONSUMER_DISPUTE, ProcessKeys.ENTERPRISE_COMPLAINT)) {
-      for (ProcessDefinition definition : repository.createProcessDefinitionQuery().processDefinitionKey(key).list()) {
+      for (ProcessDefinition definition :
+          repository.createProcessDefinitionQuery().processDefinitionKey(key).list()) {
         Integer days = definition.getHistoryTimeToLive();
         if (days == null) {
           continue;
@@ -72,8 +82,13 @@ public class PersonalDataRetention {
         Date closedBefore = new Date(now.getTime() - Duration.ofDays(days).toMillis());
         List<HistoricProcessInstance> due;
         do {
-          due = history.createHistoricProcessInstanceQuery().processDefinitionId(definition.getId()).rootProcessInstances()
-              .finishedBefore(closedBefore).listPage(0, BATCH);
+          due =
+              history
+                  .createHistoricProcessInstanceQuery()
+                  .processDefinitionId(definition.getId())
+                  .rootProcessInstances()
+                  .finishedBefore(closedBefore)
+                  .listPage(0, BATCH);
           for (HistoricProcessInstance spine : due) {
             files += deleteCase(spine, now);
             cases++;
@@ -83,13 +98,17 @@ public class PersonalDataRetention {
     }
     // the engine's history cleanup may have removed a case first: its evidence goes now
     for (String caseNo : evidence.casesWithEvidence()) {
-      if (history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseNo).count() == 0) {
+      if (history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseNo).count()
+          == 0) {
         int deleted = evidence.deleteCase(caseNo).files();
-        log.record(new ErasureLog.Entry(caseNo, ErasureLog.Reason.RETENTION, "retention", now, 0, deleted));
+        log.record(
+            new ErasureLog.Entry(
+                caseNo, ErasureLog.Reason.RETENTION, "retention", now, 0, deleted));
         files += deleted;
       }
     }
-    int idempotencyKeys = keys.deleteOlderThan(new Date(now.getTime() - keepIdempotencyKeys.toMillis()));
+    int idempotencyKeys =
+        keys.deleteOlderThan(new Date(now.getTime() - keepIdempotencyKeys.toMillis()));
     return new Result(cases, files, idempotencyKeys);
   }
 
@@ -102,8 +121,14 @@ public class PersonalDataRetention {
     }
     List<String> ids = CaseInstances.of(history, spine);
     history.deleteHistoricProcessInstancesIfExists(ids);
-    log.record(new ErasureLog.Entry(caseNo == null ? spine.getId() : caseNo, ErasureLog.Reason.RETENTION, "retention",
-        now, 0, files));
+    log.record(
+        new ErasureLog.Entry(
+            caseNo == null ? spine.getId() : caseNo,
+            ErasureLog.Reason.RETENTION,
+            "retention",
+            now,
+            0,
+            files));
     return files;
   }
 }

@@ -14,9 +14,10 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
 
 /**
- * Registers {@link TaskPriority} on the create event of every user task of every deployed process, so that no model
- * (nor a designer's new one) can forget it. Engine implementation classes: a listener on every task of every model is
- * only possible as a BPMN parse listener in an engine plugin.
+ * Registers {@link TaskPriority} on the create event of every user task of every deployed process,
+ * so that no model (nor a designer's new one) can forget it. Engine implementation classes: a
+ * listener on every task of every model is only possible as a BPMN parse listener in an engine
+ * plugin.
  */
 @Component
 public class TaskPriorityPlugin extends AbstractProcessEnginePlugin {
@@ -28,13 +29,16 @@ public class TaskPriorityPlugin extends AbstractProcessEnginePlugin {
     if (configuration.getCustomPostBPMNParseListeners() != null) {
       listeners.addAll(configuration.getCustomPostBPMNParseListeners());
     }
-    listeners.add(new AbstractBpmnParseListener() {
-      @Override
-      public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-        ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
-            .addTaskListener(TaskListener.EVENTNAME_CREATE, priority);
-      }
-    });
+    listeners.add(
+        new AbstractBpmnParseListener() {
+          @Override
+          public void parseUserTask(
+              Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+            ((UserTaskActivityBehavior) activity.getActivityBehavior())
+                .getTaskDefinition()
+                .addTaskListener(TaskListener.EVENTNAME_CREATE, priority);
+          }
+        });
     configuration.setCustomPostBPMNParseListeners(listeners);
   }
 }

@@ -39,31 +39,47 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * 案件看板 at scale (a benchmark, not a test): GET /api/analytics/summary at the 95th percentile, and the mediator's
- * 我组的任务 Tasklist filter, with 1,000 and then 100,000 ended consumer disputes next to 10,000 running ones, on the H2
- * file database (as the application runs by default) and on PostgreSQL (127.0.0.1:5432, a throwaway database; skipped
- * when nothing listens there).
+ * 案件看板 at scale (a benchmark, not a test): GET /api/analytics/summary at the 95th percentile, and
+ * the mediator's 我组的任务 Tasklist filter, with 1,000 and then 100,000 ended consumer disputes next to
+ * 10,000 running ones, on the H2 file database (as the application runs by default) and on
+ * PostgreSQL (127.0.0.1:5432, a throwaway database; skipped when nothing listens there).
  *
- * <p>How the cases are made. The first {@code templates} running and ended cases are run by the engine itself,
- * from bare-minimum instances, so every row is what the engine writes: the benchmark deploys, in its own database, a
- * bare "consumer-dispute" (start → call of a bare "dispute-association" for every other case → 记录消费者选择的途径 for
- * the mediators, due at a stored channelChoiceDue with its basis → end) and starts the cases with the variables the
- * dashboard reads (stage, category, caseOutcome, the deadline) and the parties' contact data, the engine clock moved to
- * each case's start (spread over the last 300 days) and, for an ended case, to its end 1–60 days later when its task is
- * completed; 250 cases per transaction. The other cases, running and ended, are copies of those engine-made ones written
- * by bulk JDBC batches ({@link CaseCopier}): every row the template case has in any ACT_HI_* or ACT_RU_* table (history,
- * executions, tasks, variables, identity links, authorizations), with fresh ids, timestamps moved back by up to 60 days
- * (ended ones only) and a new case number.
+ * <p>How the cases are made. The first {@code templates} running and ended cases are run by the
+ * engine itself, from bare-minimum instances, so every row is what the engine writes: the benchmark
+ * deploys, in its own database, a bare "consumer-dispute" (start → call of a bare
+ * "dispute-association" for every other case → 记录消费者选择的途径 for the mediators, due at a stored
+ * channelChoiceDue with its basis → end) and starts the cases with the variables the dashboard
+ * reads (stage, category, caseOutcome, the deadline) and the parties' contact data, the engine
+ * clock moved to each case's start (spread over the last 300 days) and, for an ended case, to its
+ * end 1–60 days later when its task is completed; 250 cases per transaction. The other cases,
+ * running and ended, are copies of those engine-made ones written by bulk JDBC batches ({@link
+ * CaseCopier}): every row the template case has in any ACT_HI_* or ACT_RU_* table (history,
+ * executions, tasks, variables, identity links, authorizations), with fresh ids, timestamps moved
+ * back by up to 60 days (ended ones only) and a new case number.
  *
- * <pre>mvn -B -q -Pbench -Dweiquan.build.dir=target-a -Dbench=cn.weiquan.analytics.AnalyticsBenchmark test-compile exec:java</pre>
- * Sizes: -Dended=100000 -Drunning=10000 -Dsmall=1000 -Dtemplates=100 -Drequests=40 -Ddatabases=h2,postgres.
+ * <pre>
+ * mvn -B -q -Pbench -Dweiquan.build.dir=target-a -Dbench=cn.weiquan.analytics.AnalyticsBenchmark test-compile exec:java
+ * </pre>
+ *
+ * Sizes: -Dended=100000 -Drunning=10000 -Dsmall=1000 -Dtemplates=100 -Drequests=40
+ * -Ddatabases=h2,postgres.
  */
 public final class AnalyticsBenchmark {
   private static final int BATCH = 250;
   private static final String[] STAGES = {"选择维权途径", "消协调解", "行政投诉", "诉讼", "平台介入"};
   private static final String[] ENDED_STAGES = {"已结案", "已撤回", "不予受理", "平台处理完结"};
-  private static final String[] OUTCOMES = {"settled", "mediated", "withdrawn", "not-eligible", "judged", "platform-decided"};
-  private static final String[] CATEGORIES = {"quality", "service", "false-advertising", "not-as-described", "logistics", "after-sales", "other"};
+  private static final String[] OUTCOMES = {
+    "settled", "mediated", "withdrawn", "not-eligible", "judged", "platform-decided"
+  };
+  private static final String[] CATEGORIES = {
+    "quality",
+    "service",
+    "false-advertising",
+    "not-as-described",
+    "logistics",
+    "after-sales",
+    "other"
+  };
 
   private AnalyticsBenchmark() {}
 
@@ -73,45 +89,71 @@ public final class AnalyticsBenchmark {
     int small = Integer.getInteger("small", 1_000);
     int templates = Math.min(Math.min(small, running), Integer.getInteger("templates", 100));
     int requests = Integer.getInteger("requests", 40);
-    List<String> databases = Arrays.asList(System.getProperty("databases", "h2,postgres").split(","));
+    List<String> databases =
+        Arrays.asList(System.getProperty("databases", "h2,postgres").split(","));
     List<String> report = new ArrayList<>();
     for (String database : databases) {
       report.addAll(run(database.trim(), running, templates, small, ended, requests));
     }
     System.out.println();
-    System.out.println("AnalyticsBenchmark: " + running + " running, " + small + " then " + ended + " ended consumer disputes");
+    System.out.println(
+        "AnalyticsBenchmark: "
+            + running
+            + " running, "
+            + small
+            + " then "
+            + ended
+            + " ended consumer disputes");
     report.forEach(System.out::println);
     System.exit(0);
   }
 
-  private static List<String> run(String database, int running, int templates, int small, int ended, int requests)
+  private static List<String> run(
+      String database, int running, int templates, int small, int ended, int requests)
       throws Exception {
-    Path dataDir = Files.createTempDirectory(Path.of(System.getProperty("weiquan.build.dir", "target")).toAbsolutePath(), "analytics-bench");
-    List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--weiquan.data-dir=" + dataDir,
-        "--weiquan.mail.embedded.port=0", "--camunda.bpm.job-execution.enabled=false", "--camunda.bpm.metrics.enabled=false",
-        "--logging.level.root=warn"));
+    Path dataDir =
+        Files.createTempDirectory(
+            Path.of(System.getProperty("weiquan.build.dir", "target")).toAbsolutePath(),
+            "analytics-bench");
+    List<String> arguments =
+        new ArrayList<>(
+            List.of(
+                "--server.port=0",
+                "--weiquan.data-dir=" + dataDir,
+                "--weiquan.mail.embedded.port=0",
+                "--camunda.bpm.job-execution.enabled=false",
+                "--camunda.bpm.metrics.enabled=false",
+                "--logging.level.root=warn"));
     String postgres = null;
     String pgUser = "postgres";
     if (database.equals("postgres")) {
       postgres = "wq_bench_" + Long.toHexString(new Random().nextLong() & Long.MAX_VALUE);
-      try (Connection admin = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", pgUser, "");
+      try (Connection admin =
+              DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", pgUser, "");
           Statement statement = admin.createStatement()) {
         statement.execute("CREATE DATABASE " + postgres);
       } catch (java.sql.SQLException e) {
-        return List.of("  postgres: skipped, no PostgreSQL at 127.0.0.1:5432 (" + e.getMessage() + ")");
+        return List.of(
+            "  postgres: skipped, no PostgreSQL at 127.0.0.1:5432 (" + e.getMessage() + ")");
       }
-      arguments.addAll(List.of("--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/" + postgres,
-          "--spring.datasource.username=" + pgUser, "--spring.datasource.password="));
+      arguments.addAll(
+          List.of(
+              "--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/" + postgres,
+              "--spring.datasource.username=" + pgUser,
+              "--spring.datasource.password="));
     }
-    ConfigurableApplicationContext app = new SpringApplicationBuilder(WeiquanApplication.class).profiles("local")
-        .run(arguments.toArray(String[]::new));
+    ConfigurableApplicationContext app =
+        new SpringApplicationBuilder(WeiquanApplication.class)
+            .profiles("local")
+            .run(arguments.toArray(String[]::new));
     List<String> lines = new ArrayList<>();
     try {
       int port = ((WebServerApplicationContext) app).getWebServer().getPort();
       String url = app.getEnvironment().getProperty("spring.datasource.url");
       System.out.printf("%s: Weiquan on port %d, %s%n", database, port, url);
       ProcessEngine engine = app.getBean(ProcessEngine.class);
-      TransactionTemplate transactions = new TransactionTemplate(app.getBean(PlatformTransactionManager.class));
+      TransactionTemplate transactions =
+          new TransactionTemplate(app.getBean(PlatformTransactionManager.class));
       deployBareCase(engine);
       Random random = new Random(42);
 
@@ -127,34 +169,74 @@ public final class AnalyticsBenchmark {
       runningCopier.copy(running - templates, 2 * templates, random, 0);
       double runningSeconds = (System.nanoTime() - t0) / 1e9;
       t0 = System.nanoTime();
-      // back by up to 60 days: the templates started within the last 300, so the copies stay in the default year
+      // back by up to 60 days: the templates started within the last 300, so the copies stay in the
+      // default year
       endedCopier.copy(small - templates, running + templates, random, 60);
       double smallSeconds = (System.nanoTime() - t0) / 1e9;
       Measure atSmall = measure(engine, port, requests);
-      System.out.printf("%s at %,d ended: summary p50 %.0f ms, p95 %.0f ms; %s p50 %.1f ms (%d tasks)%n", database, small,
-          atSmall.summaryP50, atSmall.summaryP95, TasklistFilters.MY_GROUP_TASKS, atSmall.filterP50, atSmall.filterCount);
+      System.out.printf(
+          "%s at %,d ended: summary p50 %.0f ms, p95 %.0f ms; %s p50 %.1f ms (%d tasks)%n",
+          database,
+          small,
+          atSmall.summaryP50,
+          atSmall.summaryP95,
+          TasklistFilters.MY_GROUP_TASKS,
+          atSmall.filterP50,
+          atSmall.filterCount);
 
       t0 = System.nanoTime();
       endedCopier.copy(ended - small, running + small, random, 60);
       double largeSeconds = (System.nanoTime() - t0) / 1e9;
       Measure atLarge = measure(engine, port, requests);
 
-      lines.add(String.format("  %s (%s)", database, url.replaceAll("/[^/]*analytics-bench[^/;]*", "/<tmp>")));
-      lines.add(String.format("    made by the engine: %,d running and %,d ended cases in %.0f s; copied by bulk JDBC: %,d running in %.0f s, %,d ended in %.0f s, %,d more ended in %.0f s (%.0f cases/s)",
-          templates, templates, templateSeconds, running - templates, runningSeconds, small - templates, smallSeconds,
-          ended - small, largeSeconds, (ended - small) / largeSeconds));
+      lines.add(
+          String.format(
+              "  %s (%s)", database, url.replaceAll("/[^/]*analytics-bench[^/;]*", "/<tmp>")));
+      lines.add(
+          String.format(
+              "    made by the engine: %,d running and %,d ended cases in %.0f s; copied by bulk JDBC: %,d running in %.0f s, %,d ended in %.0f s, %,d more ended in %.0f s (%.0f cases/s)",
+              templates,
+              templates,
+              templateSeconds,
+              running - templates,
+              runningSeconds,
+              small - templates,
+              smallSeconds,
+              ended - small,
+              largeSeconds,
+              (ended - small) / largeSeconds));
       lines.add("    rows per running case: " + runningCopier.rowsPerCase());
       lines.add("    rows per ended case: " + endedCopier.rowsPerCase());
-      lines.add(String.format("    GET /api/analytics/summary (analyst, %d requests): %,d ended: p50 %.0f ms, p95 %.0f ms | %,d ended: p50 %.0f ms, p95 %.0f ms (goal p95 < 500 ms)",
-          requests, small, atSmall.summaryP50, atSmall.summaryP95, ended, atLarge.summaryP50, atLarge.summaryP95));
-      lines.add(String.format("    mediator's %s (count + first page of 15, %d runs): %,d ended: p50 %.1f ms | %,d ended: p50 %.1f ms → ×%.2f (goal < 1.5×); %d tasks",
-          TasklistFilters.MY_GROUP_TASKS, atSmall.filterRuns, small, atSmall.filterP50, ended, atLarge.filterP50,
-          atLarge.filterP50 / atSmall.filterP50, atLarge.filterCount));
-      lines.add(String.format("    summary answer at %,d ended: running %s, ended %s", ended, atLarge.running, atLarge.ended));
+      lines.add(
+          String.format(
+              "    GET /api/analytics/summary (analyst, %d requests): %,d ended: p50 %.0f ms, p95 %.0f ms | %,d ended: p50 %.0f ms, p95 %.0f ms (goal p95 < 500 ms)",
+              requests,
+              small,
+              atSmall.summaryP50,
+              atSmall.summaryP95,
+              ended,
+              atLarge.summaryP50,
+              atLarge.summaryP95));
+      lines.add(
+          String.format(
+              "    mediator's %s (count + first page of 15, %d runs): %,d ended: p50 %.1f ms | %,d ended: p50 %.1f ms → ×%.2f (goal < 1.5×); %d tasks",
+              TasklistFilters.MY_GROUP_TASKS,
+              atSmall.filterRuns,
+              small,
+              atSmall.filterP50,
+              ended,
+              atLarge.filterP50,
+              atLarge.filterP50 / atSmall.filterP50,
+              atLarge.filterCount));
+      lines.add(
+          String.format(
+              "    summary answer at %,d ended: running %s, ended %s",
+              ended, atLarge.running, atLarge.ended));
     } finally {
       app.close();
       if (postgres != null) {
-        try (Connection admin = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", pgUser, "");
+        try (Connection admin =
+                DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", pgUser, "");
             Statement statement = admin.createStatement()) {
           statement.execute("DROP DATABASE IF EXISTS " + postgres + " WITH (FORCE)");
         }
@@ -164,62 +246,104 @@ public final class AnalyticsBenchmark {
     return lines;
   }
 
-  /** The bare case: the dashboard's variables, a called channel for every other case, one mediator task with a due date. */
+  /**
+   * The bare case: the dashboard's variables, a called channel for every other case, one mediator
+   * task with a due date.
+   */
   private static void deployBareCase(ProcessEngine engine) {
-    BpmnModelInstance spine = Bpmn.createExecutableProcess(ProcessKeys.CONSUMER_DISPUTE).name("消费纠纷（基准测试）")
-        .camundaHistoryTimeToLive(1825)
-        .startEvent("StartEvent_Filed")
-        .exclusiveGateway("Gateway_Channel")
-        .condition("经过途径", "${channelled}")
-        .callActivity("CallActivity_Channel").calledElement(ProcessKeys.DISPUTE_ASSOCIATION).camundaIn("caseNo", "caseNo")
-        .userTask("Task_RecordChannelChoice").name("记录消费者选择的途径").camundaCandidateGroups(WeiquanGroups.MEDIATORS)
-        .camundaDueDate("${channelChoiceDue}")
-        .endEvent("EndEvent_Closed")
-        .moveToNode("Gateway_Channel").condition("直接", "${!channelled}").connectTo("Task_RecordChannelChoice")
-        .done();
-    BpmnModelInstance channel = Bpmn.createExecutableProcess(ProcessKeys.DISPUTE_ASSOCIATION).name("消协调解（基准测试）")
-        .camundaHistoryTimeToLive(1825).startEvent().endEvent().done();
-    engine.getRepositoryService().createDeployment().name("analytics-benchmark")
+    BpmnModelInstance spine =
+        Bpmn.createExecutableProcess(ProcessKeys.CONSUMER_DISPUTE)
+            .name("消费纠纷（基准测试）")
+            .camundaHistoryTimeToLive(1825)
+            .startEvent("StartEvent_Filed")
+            .exclusiveGateway("Gateway_Channel")
+            .condition("经过途径", "${channelled}")
+            .callActivity("CallActivity_Channel")
+            .calledElement(ProcessKeys.DISPUTE_ASSOCIATION)
+            .camundaIn("caseNo", "caseNo")
+            .userTask("Task_RecordChannelChoice")
+            .name("记录消费者选择的途径")
+            .camundaCandidateGroups(WeiquanGroups.MEDIATORS)
+            .camundaDueDate("${channelChoiceDue}")
+            .endEvent("EndEvent_Closed")
+            .moveToNode("Gateway_Channel")
+            .condition("直接", "${!channelled}")
+            .connectTo("Task_RecordChannelChoice")
+            .done();
+    BpmnModelInstance channel =
+        Bpmn.createExecutableProcess(ProcessKeys.DISPUTE_ASSOCIATION)
+            .name("消协调解（基准测试）")
+            .camundaHistoryTimeToLive(1825)
+            .startEvent()
+            .endEvent()
+            .done();
+    engine
+        .getRepositoryService()
+        .createDeployment()
+        .name("analytics-benchmark")
         .addModelInstance("bench-consumer-dispute.bpmn", spine)
         .addModelInstance("bench-dispute-association.bpmn", channel)
         .deploy();
   }
 
-  private static void make(ProcessEngine engine, TransactionTemplate transactions, Random random, int count, boolean end,
+  private static void make(
+      ProcessEngine engine,
+      TransactionTemplate transactions,
+      Random random,
+      int count,
+      boolean end,
       int offset) {
     Instant now = Instant.now();
     for (int first = 0; first < count; first += BATCH) {
       int from = first;
       int to = Math.min(count, first + BATCH);
-      transactions.executeWithoutResult(status -> {
-        for (int i = from; i < to; i++) {
-          int n = offset + i;
-          Instant start = now.minus(Duration.ofMinutes(60L * 24 * 300 * random.nextInt(1000) / 1000 + random.nextInt(1440)));
-          ClockUtil.setCurrentTime(Date.from(start));
-          String caseNo = String.format("WQ-B-%07d", n);
-          Map<String, Object> v = new HashMap<>();
-          v.put("caseNo", caseNo);
-          v.put("stage", end ? ENDED_STAGES[random.nextInt(ENDED_STAGES.length)] : STAGES[random.nextInt(STAGES.length)]);
-          v.put("category", CATEGORIES[random.nextInt(CATEGORIES.length)]);
-          v.put("consumerName", "基准消费者" + n);
-          v.put("consumerPhone", String.format("1380%07d", n));
-          v.put("consumerEmail", "bench" + n + "@example.cn");
-          v.put("channelled", n % 2 == 0);
-          // running cases: deadlines from 30 days ago to 30 days ahead, so some are overdue and some due this week
-          Instant due = end ? start.plus(Duration.ofDays(3)) : now.plus(Duration.ofHours(random.nextInt(60 * 24) - 30 * 24));
-          v.put("channelChoiceDue", Date.from(due));
-          v.put("channelChoiceDueBasis", "本平台规则：协商或调解未果的，消费者在3个工作日内选择后续维权途径");
-          if (end) {
-            v.put("caseOutcome", OUTCOMES[random.nextInt(OUTCOMES.length)]);
-          }
-          String id = engine.getRuntimeService().startProcessInstanceByKey(ProcessKeys.CONSUMER_DISPUTE, caseNo, v).getId();
-          if (end) {
-            ClockUtil.setCurrentTime(Date.from(start.plus(Duration.ofHours(24 + random.nextInt(59 * 24)))));
-            Task task = engine.getTaskService().createTaskQuery().processInstanceId(id).singleResult();
-            engine.getTaskService().complete(task.getId());
-          }
-        }
-      });
+      transactions.executeWithoutResult(
+          status -> {
+            for (int i = from; i < to; i++) {
+              int n = offset + i;
+              Instant start =
+                  now.minus(
+                      Duration.ofMinutes(
+                          60L * 24 * 300 * random.nextInt(1000) / 1000 + random.nextInt(1440)));
+              ClockUtil.setCurrentTime(Date.from(start));
+              String caseNo = String.format("WQ-B-%07d", n);
+              Map<String, Object> v = new HashMap<>();
+              v.put("caseNo", caseNo);
+              v.put(
+                  "stage",
+                  end
+                      ? ENDED_STAGES[random.nextInt(ENDED_STAGES.length)]
+                      : STAGES[random.nextInt(STAGES.length)]);
+              v.put("category", CATEGORIES[random.nextInt(CATEGORIES.length)]);
+              v.put("consumerName", "基准消费者" + n);
+              v.put("consumerPhone", String.format("1380%07d", n));
+              v.put("consumerEmail", "bench" + n + "@example.cn");
+              v.put("channelled", n % 2 == 0);
+              // running cases: deadlines from 30 days ago to 30 days ahead, so some are overdue and
+              // some due this week
+              Instant due =
+                  end
+                      ? start.plus(Duration.ofDays(3))
+                      : now.plus(Duration.ofHours(random.nextInt(60 * 24) - 30 * 24));
+              v.put("channelChoiceDue", Date.from(due));
+              v.put("channelChoiceDueBasis", "本平台规则：协商或调解未果的，消费者在3个工作日内选择后续维权途径");
+              if (end) {
+                v.put("caseOutcome", OUTCOMES[random.nextInt(OUTCOMES.length)]);
+              }
+              String id =
+                  engine
+                      .getRuntimeService()
+                      .startProcessInstanceByKey(ProcessKeys.CONSUMER_DISPUTE, caseNo, v)
+                      .getId();
+              if (end) {
+                ClockUtil.setCurrentTime(
+                    Date.from(start.plus(Duration.ofHours(24 + random.nextInt(59 * 24)))));
+                Task task =
+                    engine.getTaskService().createTaskQuery().processInstanceId(id).singleResult();
+                engine.getTaskService().complete(task.getId());
+              }
+            }
+          });
       if ((to / BATCH) % 40 == 0) {
         System.out.printf("  %,d of %,d %s cases%n", to, count, end ? "ended" : "running");
       }
@@ -227,21 +351,43 @@ public final class AnalyticsBenchmark {
     ClockUtil.reset();
   }
 
-  /** The root instances of the running or ended cases the engine made (the only ones when it is asked). */
+  /**
+   * The root instances of the running or ended cases the engine made (the only ones when it is
+   * asked).
+   */
   private static List<String> roots(ProcessEngine engine, boolean ended) {
-    var query = engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(ProcessKeys.CONSUMER_DISPUTE)
-        .rootProcessInstances();
-    return (ended ? query.finished() : query.unfinished()).list().stream().map(p -> p.getId()).toList();
+    var query =
+        engine
+            .getHistoryService()
+            .createHistoricProcessInstanceQuery()
+            .processDefinitionKey(ProcessKeys.CONSUMER_DISPUTE)
+            .rootProcessInstances();
+    return (ended ? query.finished() : query.unfinished())
+        .list().stream().map(p -> p.getId()).toList();
   }
 
-  record Measure(double summaryP50, double summaryP95, double filterP50, int filterRuns, long filterCount, String running,
+  record Measure(
+      double summaryP50,
+      double summaryP95,
+      double filterP50,
+      int filterRuns,
+      long filterCount,
+      String running,
       String ended) {}
 
   private static Measure measure(ProcessEngine engine, int port, int requests) throws Exception {
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    String auth = "Basic " + Base64.getEncoder().encodeToString("analyst:analyst".getBytes(StandardCharsets.UTF_8));
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-        + "/api/analytics/summary?process=consumer-dispute")).header("Authorization", auth).GET().build();
+    String auth =
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString("analyst:analyst".getBytes(StandardCharsets.UTF_8));
+    HttpRequest request =
+        HttpRequest.newBuilder(
+                URI.create(
+                    "http://127.0.0.1:" + port + "/api/analytics/summary?process=consumer-dispute"))
+            .header("Authorization", auth)
+            .GET()
+            .build();
     String body = "";
     for (int i = 0; i < 5; i++) { // warm-up
       body = http.send(request, HttpResponse.BodyHandlers.ofString()).body();
@@ -252,18 +398,24 @@ public final class AnalyticsBenchmark {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
       times[i] = System.nanoTime() - t0;
       if (response.statusCode() != 200) {
-        throw new IllegalStateException("summary answered " + response.statusCode() + ": " + response.body());
+        throw new IllegalStateException(
+            "summary answered " + response.statusCode() + ": " + response.body());
       }
       body = response.body();
     }
     String runningCount = field(body, "\"running\":");
     String endedCount = field(body, "\"ended\":");
 
-    // the mediator's 我组的任务 as Tasklist asks it: the filter's count and its first page, as the mediator
+    // the mediator's 我组的任务 as Tasklist asks it: the filter's count and its first page, as the
+    // mediator
     IdentityService identity = engine.getIdentityService();
     FilterService filters = engine.getFilterService();
-    Filter filter = filters.createFilterQuery().filterName(TasklistFilters.MY_GROUP_TASKS).singleResult();
-    List<String> groups = identity.createGroupQuery().groupMember("mediator").list().stream().map(g -> g.getId()).toList();
+    Filter filter =
+        filters.createFilterQuery().filterName(TasklistFilters.MY_GROUP_TASKS).singleResult();
+    List<String> groups =
+        identity.createGroupQuery().groupMember("mediator").list().stream()
+            .map(g -> g.getId())
+            .toList();
     int runs = 30;
     long[] filterTimes = new long[runs];
     long count = 0;
@@ -280,8 +432,14 @@ public final class AnalyticsBenchmark {
     } finally {
       identity.clearAuthentication();
     }
-    return new Measure(percentile(times, 50), percentile(times, 95), percentile(filterTimes, 50), runs, count,
-        runningCount, endedCount);
+    return new Measure(
+        percentile(times, 50),
+        percentile(times, 95),
+        percentile(filterTimes, 50),
+        runs,
+        count,
+        runningCount,
+        endedCount);
   }
 
   private static String field(String json, String name) {

@@ -25,14 +25,16 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
- * GET /api/analytics/summary over real HTTP on a known set of cases, run through the real processes in June 2025 (a
- * range no other test starts cases in, so the shared context's other cases do not count): the figures equal those
- * worked out by hand below, no personal value of these cases appears, only analysts, supervisors and camunda-admin
- * read it, and bad parameters are 400s naming the parameter.
+ * GET /api/analytics/summary over real HTTP on a known set of cases, run through the real processes
+ * in June 2025 (a range no other test starts cases in, so the shared context's other cases do not
+ * count): the figures equal those worked out by hand below, no personal value of these cases
+ * appears, only analysts, supervisors and camunda-admin read it, and bad parameters are 400s naming
+ * the parameter.
  */
 class AnalyticsIT extends ApplicationIT {
   private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
   private static final String RANGE = "from=2025-06-02&to=2025-06-15";
+
   /** When the summary is asked: Tuesday of the week after the range. */
   private static final LocalDateTime ASKED = LocalDateTime.of(2025, 6, 17, 10, 0);
 
@@ -42,7 +44,11 @@ class AnalyticsIT extends ApplicationIT {
   private static Known known;
 
   /** The cases, and what was done to them. */
-  record Known(List<String> withdrawn, String waitingForChoice, String waitingInstanceId, String waitingForMerchant,
+  record Known(
+      List<String> withdrawn,
+      String waitingForChoice,
+      String waitingInstanceId,
+      String waitingForMerchant,
       String onTimeComplaint,
       String lateComplaint) {}
 
@@ -67,8 +73,10 @@ class AnalyticsIT extends ApplicationIT {
   void disputes_countsByStageAndCategory_medianOfTheWithdrawnPath_andTheOverdueChannelChoice() {
     JsonNode summary = summary("demo", "process=consumer-dispute&" + RANGE);
 
-    // 5 disputes in the range: 3 withdrawn after 2, 4 and 7 days, one waits for the consumer's choice of channel since
-    // 10 June (due at the end of 13 June), one waits for the merchant's answer (3 working days from Friday 13 June: the
+    // 5 disputes in the range: 3 withdrawn after 2, 4 and 7 days, one waits for the consumer's
+    // choice of channel since
+    // 10 June (due at the end of 13 June), one waits for the merchant's answer (3 working days from
+    // Friday 13 June: the
     // end of 18 June)
     assertThat(summary.at("/cases/running").asLong()).isEqualTo(2);
     assertThat(summary.at("/cases/ended").asLong()).isEqualTo(3);
@@ -90,17 +98,20 @@ class AnalyticsIT extends ApplicationIT {
     assertThat(outcome.path("share").decimalValue()).isEqualByComparingTo("1.000");
     assertThat(outcome.path("group").asText()).isEqualTo("withdrawn");
 
-    // the channel choice: three working days after Tuesday 10 June end at 24:00 on Friday 13 June → overdue on the 17th
+    // the channel choice: three working days after Tuesday 10 June end at 24:00 on Friday 13 June →
+    // overdue on the 17th
     JsonNode overdue = summary.at("/deadlines/overdue");
     assertThat(summary.at("/deadlines/overdueTotal").asLong()).isEqualTo(1);
     assertThat(overdue.get(0).path("caseNo").asText()).isEqualTo(known.waitingForChoice());
     assertThat(overdue.get(0).path("name").asText()).isEqualTo("channelChoiceDue");
     assertThat(overdue.get(0).path("label").asText()).isEqualTo("选择维权途径期限");
-    assertThat(overdue.get(0).path("processInstanceId").asText()).isEqualTo(known.waitingInstanceId());
+    assertThat(overdue.get(0).path("processInstanceId").asText())
+        .isEqualTo(known.waitingInstanceId());
     assertThat(OffsetDateTime.parse(overdue.get(0).path("due").asText()).toInstant())
         .isEqualTo(LocalDate.of(2025, 6, 14).atStartOfDay(CHINA).toInstant());
     assertThat(overdue.get(0).path("basis").asText()).contains("3个工作日");
-    // the merchant's window: three working days after Friday 13 June end at 24:00 on Wednesday 18 June → due soon
+    // the merchant's window: three working days after Friday 13 June end at 24:00 on Wednesday 18
+    // June → due soon
     assertThat(summary.at("/deadlines/dueSoonTotal").asLong()).isEqualTo(1);
     JsonNode soon = summary.at("/deadlines/dueSoon").get(0);
     assertThat(soon.path("caseNo").asText()).isEqualTo(known.waitingForMerchant());
@@ -108,8 +119,10 @@ class AnalyticsIT extends ApplicationIT {
     assertThat(OffsetDateTime.parse(soon.path("due").asText()).toInstant())
         .isEqualTo(LocalDate.of(2025, 6, 19).atStartOfDay(CHINA).toInstant());
 
-    // cases per ISO week: 2 started in W23 (2 and 3 June), 3 in W24; ended 2 in W23 (4 and 7 June), none in W24
-    assertThat(summary.at("/weeks").toString()).contains("\"week\":\"2025-W23\",\"monday\":\"2025-06-02\",\"started\":2,\"ended\":2")
+    // cases per ISO week: 2 started in W23 (2 and 3 June), 3 in W24; ended 2 in W23 (4 and 7 June),
+    // none in W24
+    assertThat(summary.at("/weeks").toString())
+        .contains("\"week\":\"2025-W23\",\"monday\":\"2025-06-02\",\"started\":2,\"ended\":2")
         .contains("\"week\":\"2025-W24\",\"monday\":\"2025-06-09\",\"started\":3,\"ended\":0");
 
     assertNoPersonalData(summary);
@@ -120,9 +133,11 @@ class AnalyticsIT extends ApplicationIT {
     JsonNode summary = summary("supervisor", "process=enterprise-complaint&" + RANGE);
     Map<String, Object> late = variables(known.lateComplaint());
     Map<String, Object> onTime = variables(known.onTimeComplaint());
-    assertThat(((Date) late.get("firstRespondedAt"))).as("answered after its deadline")
+    assertThat(((Date) late.get("firstRespondedAt")))
+        .as("answered after its deadline")
         .isAfter((Date) late.get("firstResponseDue"));
-    assertThat(((Date) onTime.get("firstRespondedAt"))).isBefore((Date) onTime.get("firstResponseDue"));
+    assertThat(((Date) onTime.get("firstRespondedAt")))
+        .isBefore((Date) onTime.get("firstResponseDue"));
 
     assertThat(summary.at("/cases/running").asLong()).isEqualTo(2);
     JsonNode row = summary.at("/sla/rows").get(0);
@@ -143,20 +158,35 @@ class AnalyticsIT extends ApplicationIT {
   void smallGroups_areLeftOut_andCounted() {
     JsonNode summary = summary("analyst", "process=consumer-dispute&minGroupSize=2&" + RANGE);
     assertThat(summary.path("minGroupSize").asInt()).isEqualTo(2);
-    assertThat(summary.at("/byCategory/groups").toString()).contains("quality").doesNotContain("service");
+    assertThat(summary.at("/byCategory/groups").toString())
+        .contains("quality")
+        .doesNotContain("service");
     assertThat(summary.at("/byCategory/suppressed").asInt()).isEqualTo(1);
   }
 
   @Test
   void partiesMediatorsAndDepartments_get403() {
-    for (String user : List.of("api", "mediator", "engineer", "service", "handler", "reviewer", "hq", "designer")) {
-      ResponseEntity<JsonNode> answer = as(user).get().uri("/api/analytics/summary?process=consumer-dispute").retrieve()
-          .toEntity(JsonNode.class);
+    for (String user :
+        List.of(
+            "api", "mediator", "engineer", "service", "handler", "reviewer", "hq", "designer")) {
+      ResponseEntity<JsonNode> answer =
+          as(user)
+              .get()
+              .uri("/api/analytics/summary?process=consumer-dispute")
+              .retrieve()
+              .toEntity(JsonNode.class);
       assertThat(answer.getStatusCode().value()).as(user).isEqualTo(403);
       assertThat(answer.getBody().path("code").asText()).isEqualTo("forbidden");
     }
-    assertThat(anonymous().get().uri("/api/analytics/summary?process=consumer-dispute").retrieve().toBodilessEntity()
-        .getStatusCode().value()).isEqualTo(401);
+    assertThat(
+            anonymous()
+                .get()
+                .uri("/api/analytics/summary?process=consumer-dispute")
+                .retrieve()
+                .toBodilessEntity()
+                .getStatusCode()
+                .value())
+        .isEqualTo(401);
   }
 
   @Test
@@ -164,7 +194,8 @@ class AnalyticsIT extends ApplicationIT {
     assertProblem("", "process", "required");
     assertProblem("process=orders", "process", "one-of");
     assertProblem("process=consumer-dispute&from=2025-13-01", "from", "invalid-date");
-    assertProblem("process=consumer-dispute&from=2025-06-15&to=2025-06-01", "from", "invalid-value");
+    assertProblem(
+        "process=consumer-dispute&from=2025-06-15&to=2025-06-01", "from", "invalid-value");
     assertProblem("process=consumer-dispute&from=1900-01-01", "from", "date-out-of-range");
     assertProblem("process=consumer-dispute&minGroupSize=0", "minGroupSize", "out-of-range");
     assertProblem("process=consumer-dispute&minGroupSize=two", "minGroupSize", "invalid-value");
@@ -182,14 +213,20 @@ class AnalyticsIT extends ApplicationIT {
   // ------------------------------------------------------------------ helpers
 
   private void assertProblem(String query, String field, String code) {
-    ResponseEntity<JsonNode> answer = as("analyst").get().uri("/api/analytics/summary?" + query).retrieve().toEntity(JsonNode.class);
+    ResponseEntity<JsonNode> answer =
+        as("analyst")
+            .get()
+            .uri("/api/analytics/summary?" + query)
+            .retrieve()
+            .toEntity(JsonNode.class);
     assertThat(answer.getStatusCode().value()).as(query).isEqualTo(400);
     assertThat(answer.getBody().path("field").asText()).as(query).isEqualTo(field);
     assertThat(answer.getBody().path("code").asText()).as(query).isEqualTo(code);
   }
 
   private JsonNode summary(String user, String query) {
-    ResponseEntity<JsonNode> answer = as(user).get().uri("/api/analytics/summary?" + query).retrieve().toEntity(JsonNode.class);
+    ResponseEntity<JsonNode> answer =
+        as(user).get().uri("/api/analytics/summary?" + query).retrieve().toEntity(JsonNode.class);
     assertThat(answer.getStatusCode().value()).as(String.valueOf(answer.getBody())).isEqualTo(200);
     return answer.getBody();
   }
@@ -197,7 +234,8 @@ class AnalyticsIT extends ApplicationIT {
   private static void assertNoPersonalData(JsonNode summary) {
     String body = summary.toString();
     assertThat(PERSONAL).hasSizeGreaterThan(10);
-    PERSONAL.forEach(value -> assertThat(body).as("personal value in the summary").doesNotContain(value));
+    PERSONAL.forEach(
+        value -> assertThat(body).as("personal value in the summary").doesNotContain(value));
   }
 
   /** "running/ended" of the group with that key. */
@@ -221,9 +259,19 @@ class AnalyticsIT extends ApplicationIT {
 
   private Map<String, Object> variables(String caseNo) {
     Map<String, Object> values = new HashMap<>();
-    String id = engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseNo)
-        .rootProcessInstances().singleResult().getId();
-    engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(id).list()
+    String id =
+        engine
+            .getHistoryService()
+            .createHistoricProcessInstanceQuery()
+            .processInstanceBusinessKey(caseNo)
+            .rootProcessInstances()
+            .singleResult()
+            .getId();
+    engine
+        .getHistoryService()
+        .createHistoricVariableInstanceQuery()
+        .processInstanceId(id)
+        .list()
         .forEach(v -> values.put(v.getName(), v.getValue()));
     return values;
   }
@@ -247,35 +295,57 @@ class AnalyticsIT extends ApplicationIT {
     at(LocalDateTime.of(2025, 6, 10, 9, 0));
     ProcessInstance choosing = startDispute("丁", "quality");
     at(LocalDateTime.of(2025, 6, 10, 10, 0));
-    engine.getRuntimeService().createMessageCorrelation("MerchantResponse").processInstanceId(choosing.getId())
-        .setVariable("merchantAnswer", "reject").correlate();
+    engine
+        .getRuntimeService()
+        .createMessageCorrelation("MerchantResponse")
+        .processInstanceId(choosing.getId())
+        .setVariable("merchantAnswer", "reject")
+        .correlate();
     runJobs();
-    Task choice = engine.getTaskService().createTaskQuery().processInstanceId(choosing.getId())
-        .taskDefinitionKey("Task_RecordChannelChoice").singleResult();
+    Task choice =
+        engine
+            .getTaskService()
+            .createTaskQuery()
+            .processInstanceId(choosing.getId())
+            .taskDefinitionKey("Task_RecordChannelChoice")
+            .singleResult();
     assertThat(choice).as("the case waits for the consumer's choice").isNotNull();
 
     at(LocalDateTime.of(2025, 6, 13, 9, 0));
     String merchant = startDispute("戊", "quality").getBusinessKey(); // waits for the merchant
 
-    // two complaints of the same kind filed on Tuesday 3 June: one answered within the hour, one on 16 June
+    // two complaints of the same kind filed on Tuesday 3 June: one answered within the hour, one on
+    // 16 June
     String onTime = fileComplaint("己", LocalDateTime.of(2025, 6, 3, 9, 0));
     String late = fileComplaint("庚", LocalDateTime.of(2025, 6, 3, 9, 5));
     at(LocalDateTime.of(2025, 6, 3, 10, 0));
     accept(onTime);
     at(LocalDateTime.of(2025, 6, 16, 10, 0));
     accept(late);
-    return new Known(withdrawn, choosing.getBusinessKey(), choosing.getId(), merchant, onTime, late);
+    return new Known(
+        withdrawn, choosing.getBusinessKey(), choosing.getId(), merchant, onTime, late);
   }
 
   private String withdrawnDispute(String who, String category, LocalDateTime start, int days) {
     at(start);
     ProcessInstance dispute = startDispute(who, category);
     at(start.plusDays(days));
-    engine.getRuntimeService().createMessageCorrelation("Withdraw").processInstanceId(dispute.getId())
-        .setVariable("withdrawReason", "已私下和解").correlate();
+    engine
+        .getRuntimeService()
+        .createMessageCorrelation("Withdraw")
+        .processInstanceId(dispute.getId())
+        .setVariable("withdrawReason", "已私下和解")
+        .correlate();
     runJobs();
-    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(dispute.getId())
-        .singleResult().getEndTime()).as("withdrawn case ended").isNotNull();
+    assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricProcessInstanceQuery()
+                .processInstanceId(dispute.getId())
+                .singleResult()
+                .getEndTime())
+        .as("withdrawn case ended")
+        .isNotNull();
     return dispute.getBusinessKey();
   }
 
@@ -300,12 +370,14 @@ class AnalyticsIT extends ApplicationIT {
     v.put("claimRefund", true);
     v.put("filedBy", "api");
     v.put("registeredBy", "api");
-    v.forEach((name, value) -> {
-      if (name.startsWith("consumer") || name.startsWith("merchant")) {
-        PERSONAL.add(value.toString());
-      }
-    });
-    ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey(ProcessKeys.CONSUMER_DISPUTE, v);
+    v.forEach(
+        (name, value) -> {
+          if (name.startsWith("consumer") || name.startsWith("merchant")) {
+            PERSONAL.add(value.toString());
+          }
+        });
+    ProcessInstance instance =
+        engine.getRuntimeService().startProcessInstanceByKey(ProcessKeys.CONSUMER_DISPUTE, v);
     runJobs();
     return instance;
   }
@@ -316,20 +388,33 @@ class AnalyticsIT extends ApplicationIT {
     String phone = phone("139", who);
     String email = "kanban-c-" + (int) who.charAt(0) + "@example.cn";
     PERSONAL.addAll(List.of(name, phone, email));
-    String body = """
+    String body =
+        """
         {"complainant":{"name":"%s","phone":"%s","email":"%s"},"contactChannel":"phone",
          "occurredOn":"%s","location":"3号楼","category":"lift-failure","description":"电梯停运","claim":"尽快处理"}
-        """.formatted(name, phone, email, at.toLocalDate().minusDays(1));
-    ResponseEntity<JsonNode> filed = as("api").post().uri("/api/complaints").contentType(MediaType.APPLICATION_JSON)
-        .body(body).retrieve().toEntity(JsonNode.class);
+        """
+            .formatted(name, phone, email, at.toLocalDate().minusDays(1));
+    ResponseEntity<JsonNode> filed =
+        as("api")
+            .post()
+            .uri("/api/complaints")
+            .contentType(MediaType.APPLICATION_JSON)
+            .body(body)
+            .retrieve()
+            .toEntity(JsonNode.class);
     assertThat(filed.getStatusCode().value()).as(String.valueOf(filed.getBody())).isEqualTo(201);
     runJobs();
     return filed.getBody().path("caseNo").asText();
   }
 
   private void accept(String caseNo) {
-    Task task = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseNo)
-        .taskDefinitionKey("Task_AcceptComplaint").singleResult();
+    Task task =
+        engine
+            .getTaskService()
+            .createTaskQuery()
+            .processInstanceBusinessKey(caseNo)
+            .taskDefinitionKey("Task_AcceptComplaint")
+            .singleResult();
     assertThat(task).as("first response of %s", caseNo).isNotNull();
     engine.getFormService().submitTaskForm(task.getId(), Map.of("firstContactNote", "已致电投诉人"));
     runJobs();

@@ -21,43 +21,80 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
- * For {@link AnalyticsBenchmark}: many cases fast, as copies of cases the engine ran (ended ones, or running ones with
- * their executions, tasks, variables, identity links and authorizations). The template cases' rows are read once from
- * every ACT_HI_* and ACT_RU_* table; each copy writes the same rows with every UUID in a text column (other than the
- * definition's, deployment's and people's ids) replaced by a fresh one, the same replacement throughout the copy so the
- * ids still point at each other, its timestamps moved back by a random number of days, and a new business key and
- * case number. Bulk JDBC batches, one commit per 1,000 copies.
+ * For {@link AnalyticsBenchmark}: many cases fast, as copies of cases the engine ran (ended ones,
+ * or running ones with their executions, tasks, variables, identity links and authorizations). The
+ * template cases' rows are read once from every ACT_HI_* and ACT_RU_* table; each copy writes the
+ * same rows with every UUID in a text column (other than the definition's, deployment's and
+ * people's ids) replaced by a fresh one, the same replacement throughout the copy so the ids still
+ * point at each other, its timestamps moved back by a random number of days, and a new business key
+ * and case number. Bulk JDBC batches, one commit per 1,000 copies.
  */
 final class CaseCopier {
-  private static final Pattern UUID_TEXT = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+  private static final Pattern UUID_TEXT =
+      Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
   /** Ids of things a copy shares with its template: the definitions, the deployment, the people. */
-  private static final Set<String> SHARED = Set.of("PROC_DEF_ID_", "CASE_DEF_ID_", "DEPLOYMENT_ID_", "TENANT_ID_",
-      "USER_ID_", "GROUP_ID_", "START_USER_ID_", "DECISION_DEF_ID_", "DECISION_REQ_DEF_ID_", "BATCH_ID_", "JOB_DEF_ID_");
+  private static final Set<String> SHARED =
+      Set.of(
+          "PROC_DEF_ID_",
+          "CASE_DEF_ID_",
+          "DEPLOYMENT_ID_",
+          "TENANT_ID_",
+          "USER_ID_",
+          "GROUP_ID_",
+          "START_USER_ID_",
+          "DECISION_DEF_ID_",
+          "DECISION_REQ_DEF_ID_",
+          "BATCH_ID_",
+          "JOB_DEF_ID_");
+
   private static final Pattern CASE_NO = Pattern.compile("WQ-B-\\d{7}");
 
   private final DataSource dataSource;
-  /** Per table: its column names and types, and the template rows with the root instance of their case. */
-  private final Map<String, Table> tables = new LinkedHashMap<>();
-
-  record Table(String name, List<String> columns, List<Integer> types, List<Object[]> rows, List<String> roots) {}
 
   /**
-   * Reads the rows of the template cases: in every ACT_HI_* and ACT_RU_* table, those of the cases' root instances
-   * (ROOT_PROC_INST_ID_), else of their instances (PROC_INST_ID_), else of their tasks (TASK_ID_: identity links);
-   * authorizations also by the instance or task they are about (RESOURCE_ID_).
+   * Per table: its column names and types, and the template rows with the root instance of their
+   * case.
+   */
+  private final Map<String, Table> tables = new LinkedHashMap<>();
+
+  record Table(
+      String name,
+      List<String> columns,
+      List<Integer> types,
+      List<Object[]> rows,
+      List<String> roots) {}
+
+  /**
+   * Reads the rows of the template cases: in every ACT_HI_* and ACT_RU_* table, those of the cases'
+   * root instances (ROOT_PROC_INST_ID_), else of their instances (PROC_INST_ID_), else of their
+   * tasks (TASK_ID_: identity links); authorizations also by the instance or task they are about
+   * (RESOURCE_ID_).
    */
   CaseCopier(DataSource dataSource, List<String> templateRoots) throws SQLException {
     this.dataSource = dataSource;
     try (Connection connection = dataSource.getConnection()) {
-      Map<String, String> instanceRoot = pairs(connection, "SELECT ID_, ROOT_PROC_INST_ID_ FROM ACT_HI_PROCINST", "ROOT_PROC_INST_ID_", templateRoots);
-      Map<String, String> taskRoot = pairs(connection, "SELECT ID_, ROOT_PROC_INST_ID_ FROM ACT_HI_TASKINST", "ROOT_PROC_INST_ID_", templateRoots);
+      Map<String, String> instanceRoot =
+          pairs(
+              connection,
+              "SELECT ID_, ROOT_PROC_INST_ID_ FROM ACT_HI_PROCINST",
+              "ROOT_PROC_INST_ID_",
+              templateRoots);
+      Map<String, String> taskRoot =
+          pairs(
+              connection,
+              "SELECT ID_, ROOT_PROC_INST_ID_ FROM ACT_HI_TASKINST",
+              "ROOT_PROC_INST_ID_",
+              templateRoots);
       Map<String, String> any = new HashMap<>(instanceRoot);
       any.putAll(taskRoot);
       for (Map.Entry<String, Set<String>> table : caseTables(connection).entrySet()) {
         Set<String> columns = table.getValue();
         String name = table.getKey();
         if (name.equals("ACT_RU_AUTHORIZATION")) {
-          tables.put(name, read(connection, name, "ROOT_PROC_INST_ID_", templateRoots, "RESOURCE_ID_", any));
+          tables.put(
+              name,
+              read(connection, name, "ROOT_PROC_INST_ID_", templateRoots, "RESOURCE_ID_", any));
         } else if (columns.contains("ROOT_PROC_INST_ID_")) {
           tables.put(name, read(connection, name, "ROOT_PROC_INST_ID_", templateRoots, null, null));
         } else if (columns.contains("PROC_INST_ID_")) {
@@ -69,10 +106,11 @@ final class CaseCopier {
     }
   }
 
-  private static Map<String, String> pairs(Connection connection, String select, String column, List<String> roots)
-      throws SQLException {
+  private static Map<String, String> pairs(
+      Connection connection, String select, String column, List<String> roots) throws SQLException {
     Map<String, String> result = new HashMap<>();
-    try (PreparedStatement statement = connection.prepareStatement(select + " WHERE " + column + " IN (" + marks(roots) + ")")) {
+    try (PreparedStatement statement =
+        connection.prepareStatement(select + " WHERE " + column + " IN (" + marks(roots) + ")")) {
       for (int i = 0; i < roots.size(); i++) {
         statement.setString(i + 1, roots.get(i));
       }
@@ -97,17 +135,29 @@ final class CaseCopier {
       while (columns.next()) {
         String table = columns.getString("TABLE_NAME").toUpperCase(Locale.ROOT);
         String schema = String.valueOf(columns.getString("TABLE_SCHEM")).toUpperCase(Locale.ROOT);
-        if ((table.startsWith("ACT_HI_") || table.startsWith("ACT_RU_")) && !schema.equals("INFORMATION_SCHEMA")) {
-          tables.computeIfAbsent(table, t -> new java.util.HashSet<>()).add(columns.getString("COLUMN_NAME").toUpperCase(Locale.ROOT));
+        if ((table.startsWith("ACT_HI_") || table.startsWith("ACT_RU_"))
+            && !schema.equals("INFORMATION_SCHEMA")) {
+          tables
+              .computeIfAbsent(table, t -> new java.util.HashSet<>())
+              .add(columns.getString("COLUMN_NAME").toUpperCase(Locale.ROOT));
         }
       }
     }
     return tables;
   }
 
-  /** Rows whose {@code rootColumn} is a template root, or whose {@code idColumn} is a key of {@code idRoot}. */
-  private static Table read(Connection connection, String table, String rootColumn, List<String> roots, String idColumn,
-      Map<String, String> idRoot) throws SQLException {
+  /**
+   * Rows whose {@code rootColumn} is a template root, or whose {@code idColumn} is a key of {@code
+   * idRoot}.
+   */
+  private static Table read(
+      Connection connection,
+      String table,
+      String rootColumn,
+      List<String> roots,
+      String idColumn,
+      Map<String, String> idRoot)
+      throws SQLException {
     List<String> where = new ArrayList<>();
     List<String> values = new ArrayList<>();
     if (rootColumn != null) {
@@ -123,7 +173,9 @@ final class CaseCopier {
     List<Integer> types = new ArrayList<>();
     List<Object[]> rows = new ArrayList<>();
     List<String> rowRoots = new ArrayList<>();
-    try (PreparedStatement select = connection.prepareStatement("SELECT * FROM " + table + " WHERE " + String.join(" OR ", where))) {
+    try (PreparedStatement select =
+        connection.prepareStatement(
+            "SELECT * FROM " + table + " WHERE " + String.join(" OR ", where))) {
       for (int i = 0; i < values.size(); i++) {
         select.setString(i + 1, values.get(i));
       }
@@ -159,7 +211,8 @@ final class CaseCopier {
       order.sort(java.util.Comparator.comparing(i -> rows.get(i)[parent] == null ? 0 : 1));
       List<Object[]> sortedRows = order.stream().map(rows::get).toList();
       List<String> sortedRoots = order.stream().map(rowRoots::get).toList();
-      return new Table(table, columns, types, new ArrayList<>(sortedRows), new ArrayList<>(sortedRoots));
+      return new Table(
+          table, columns, types, new ArrayList<>(sortedRows), new ArrayList<>(sortedRoots));
     }
     return new Table(table, columns, types, rows, rowRoots);
   }
@@ -168,8 +221,16 @@ final class CaseCopier {
   String rowsPerCase() {
     long cases = tables.values().stream().flatMap(t -> t.roots().stream()).distinct().count();
     StringBuilder out = new StringBuilder();
-    tables.values().stream().filter(t -> !t.rows().isEmpty()).forEach(t -> out.append(out.isEmpty() ? "" : ", ")
-        .append(t.name()).append(' ').append(String.format(Locale.ROOT, "%.1f", (double) t.rows().size() / Math.max(cases, 1))));
+    tables.values().stream()
+        .filter(t -> !t.rows().isEmpty())
+        .forEach(
+            t ->
+                out.append(out.isEmpty() ? "" : ", ")
+                    .append(t.name())
+                    .append(' ')
+                    .append(
+                        String.format(
+                            Locale.ROOT, "%.1f", (double) t.rows().size() / Math.max(cases, 1))));
     return out.toString();
   }
 
@@ -180,27 +241,44 @@ final class CaseCopier {
     }
     // template rows grouped by their case
     Map<String, Map<String, List<Object[]>>> byCase = new LinkedHashMap<>();
-    tables.values().forEach(table -> {
-      for (int r = 0; r < table.rows().size(); r++) {
-        byCase.computeIfAbsent(table.roots().get(r), k -> new LinkedHashMap<>())
-            .computeIfAbsent(table.name(), k -> new ArrayList<>()).add(table.rows().get(r));
-      }
-    });
+    tables
+        .values()
+        .forEach(
+            table -> {
+              for (int r = 0; r < table.rows().size(); r++) {
+                byCase
+                    .computeIfAbsent(table.roots().get(r), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(table.name(), k -> new ArrayList<>())
+                    .add(table.rows().get(r));
+              }
+            });
     List<Map<String, List<Object[]>>> cases = new ArrayList<>(byCase.values());
     try (Connection connection = dataSource.getConnection()) {
       boolean autoCommit = connection.getAutoCommit();
       connection.setAutoCommit(false);
-      // foreign keys: executions before what points at them (tasks, variables, links), tasks before their links
+      // foreign keys: executions before what points at them (tasks, variables, links), tasks before
+      // their links
       List<Table> ordered = new ArrayList<>(tables.values());
-      ordered.sort(java.util.Comparator.comparingInt(t -> switch (t.name()) {
-        case "ACT_RU_EXECUTION" -> 0;
-        case "ACT_RU_TASK" -> 1;
-        default -> t.name().startsWith("ACT_RU_") ? 2 : 3;
-      }));
+      ordered.sort(
+          java.util.Comparator.comparingInt(
+              t ->
+                  switch (t.name()) {
+                    case "ACT_RU_EXECUTION" -> 0;
+                    case "ACT_RU_TASK" -> 1;
+                    default -> t.name().startsWith("ACT_RU_") ? 2 : 3;
+                  }));
       Map<String, PreparedStatement> inserts = new LinkedHashMap<>();
       for (Table table : ordered) {
-        inserts.put(table.name(), connection.prepareStatement("INSERT INTO " + table.name() + " (" + String.join(",",
-            table.columns()) + ") VALUES (" + String.join(",", table.columns().stream().map(c -> "?").toList()) + ")"));
+        inserts.put(
+            table.name(),
+            connection.prepareStatement(
+                "INSERT INTO "
+                    + table.name()
+                    + " ("
+                    + String.join(",", table.columns())
+                    + ") VALUES ("
+                    + String.join(",", table.columns().stream().map(c -> "?").toList())
+                    + ")"));
       }
       try {
         for (int n = 0; n < count; n++) {
@@ -213,7 +291,9 @@ final class CaseCopier {
             PreparedStatement insert = inserts.get(table.name());
             for (Object[] row : entry.getValue()) {
               for (int c = 0; c < row.length; c++) {
-                insert.setObject(c + 1, value(table.columns().get(c), table.types().get(c), row[c], ids, shift, caseNo),
+                insert.setObject(
+                    c + 1,
+                    value(table.columns().get(c), table.types().get(c), row[c], ids, shift, caseNo),
                     table.types().get(c));
               }
               insert.addBatch();
@@ -235,8 +315,13 @@ final class CaseCopier {
         }
         connection.setAutoCommit(autoCommit);
       }
-      if (connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")) {
-        // what autovacuum would do after a bulk load: the planner's statistics (without them it plans for empty tables)
+      if (connection
+          .getMetaData()
+          .getDatabaseProductName()
+          .toLowerCase(Locale.ROOT)
+          .contains("postgres")) {
+        // what autovacuum would do after a bulk load: the planner's statistics (without them it
+        // plans for empty tables)
         try (java.sql.Statement analyze = connection.createStatement()) {
           analyze.execute("ANALYZE");
         }
@@ -244,7 +329,8 @@ final class CaseCopier {
     }
   }
 
-  private static Object value(String column, int type, Object value, Map<String, String> ids, long shift, String caseNo) {
+  private static Object value(
+      String column, int type, Object value, Map<String, String> ids, long shift, String caseNo) {
     if (value == null) {
       return null;
     }
@@ -262,7 +348,8 @@ final class CaseCopier {
         Matcher m = UUID_TEXT.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-          m.appendReplacement(out, ids.computeIfAbsent(m.group(), k -> UUID.randomUUID().toString()));
+          m.appendReplacement(
+              out, ids.computeIfAbsent(m.group(), k -> UUID.randomUUID().toString()));
         }
         m.appendTail(out);
         return out.toString();

@@ -12,12 +12,13 @@ import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
 
 /**
- * The README's promise "adding 2027 is dropping calendar/cn/2027.yaml; no code change" holds for the tests too: with a
- * (fictitious) 2027.yaml dropped into the test calendar, every calendar test passes unchanged, so none of their
- * expected values depends on which years have data.
+ * The README's promise "adding 2027 is dropping calendar/cn/2027.yaml; no code change" holds for
+ * the tests too: with a (fictitious) 2027.yaml dropped into the test calendar, every calendar test
+ * passes unchanged, so none of their expected values depends on which years have data.
  */
 class AddingAYearTest {
-  // the calendar tests without an engine: an engine test's static extension cannot run nested in another run
+  // the calendar tests without an engine: an engine test's static extension cannot run nested in
+  // another run
   private static final Class<?>[] CALENDAR_TESTS = {WorkingCalendarTest.class, DeadlinesTest.class};
 
   @Test
@@ -26,7 +27,8 @@ class AddingAYearTest {
     try {
       WorkingCalendar withNextYear = TestCalendar.calendar();
       assertThat(withNextYear.coveredYears()).contains(2027);
-      assertThat(withNextYear.isWorkingDay(LocalDate.of(2027, 3, 1))).isFalse(); // a Monday the file makes a rest day
+      assertThat(withNextYear.isWorkingDay(LocalDate.of(2027, 3, 1)))
+          .isFalse(); // a Monday the file makes a rest day
     } finally {
       System.clearProperty(TestCalendar.ADDED);
     }
@@ -49,8 +51,15 @@ class AddingAYearTest {
       System.clearProperty(TestCalendar.ADDED);
     }
     StringBuilder failures = new StringBuilder();
-    summary.getFailures().forEach(f -> failures.append(f.getTestIdentifier().getDisplayName()).append(": ")
-        .append(f.getException().getMessage()).append('\n'));
+    summary
+        .getFailures()
+        .forEach(
+            f ->
+                failures
+                    .append(f.getTestIdentifier().getDisplayName())
+                    .append(": ")
+                    .append(f.getException().getMessage())
+                    .append('\n'));
     assertThat(summary.getTestsSucceededCount()).as("the calendar tests ran").isGreaterThan(50);
     assertThat(summary.getTotalFailureCount()).as(failures.toString()).isZero();
   }

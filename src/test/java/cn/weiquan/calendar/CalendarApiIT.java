@@ -12,7 +12,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-/** The calendar API over real HTTP: answers, every kind of bad input as a 400 problem naming the parameter, 401. */
+/**
+ * The calendar API over real HTTP: answers, every kind of bad input as a 400 problem naming the
+ * parameter, 401.
+ */
 class CalendarApiIT extends ApplicationIT {
 
   @Autowired WorkingCalendar calendar;
@@ -55,29 +58,30 @@ class CalendarApiIT extends ApplicationIT {
     assertThat(mediation).isNotNull();
     assertThat(mediation.get("versions")).hasSize(2);
     assertThat(mediation.get("versions").get(0).get("unit").asText()).isEqualTo("WORKING_DAYS");
-    assertThat(mediation.get("versions").get(1).get("inForceFrom").asText()).isEqualTo("2026-04-15");
+    assertThat(mediation.get("versions").get(1).get("inForceFrom").asText())
+        .isEqualTo("2026-04-15");
     assertThat(mediation.get("versions").get(1).get("length").asInt()).isEqualTo(60);
     assertThat(mediation.get("versions").get(1).get("basis").asText()).isNotBlank();
   }
 
   @ParameterizedTest(name = "{0} → 400 naming {1}")
   @CsvSource({
-      "/api/calendar/working-days?days=5, from",
-      "/api/calendar/working-days?from=2026-02-30&days=5, from",
-      "/api/calendar/working-days?from=13.02.2026&days=5, from",
-      "/api/calendar/working-days?from=&days=5, from",
-      "/api/calendar/working-days?from=2026-02-13, days",
-      "/api/calendar/working-days?from=2026-02-13&days=-1, days",
-      "/api/calendar/working-days?from=2026-02-13&days=3651, days",
-      "/api/calendar/working-days?from=2026-02-13&days=seven, days",
-      "/api/calendar/working-days?from=2026-02-13&days=99999999999, days",
-      "/api/calendar/deadline?from=2026-02-13&days=-3, days",
-      "/api/calendar/deadline?from=2026-2-13&days=3, from",
-      "/api/calendar/deadline?from=-999999999-01-01&days=3, from",
-      "/api/calendar/deadline?from=+999999999-12-31&days=3, from",
-      "/api/calendar/deadline?from=0000-01-01&days=3, from",
-      // a year before the official data
-      "/api/calendar/deadline?from=2024-03-01&days=5, from"
+    "/api/calendar/working-days?days=5, from",
+    "/api/calendar/working-days?from=2026-02-30&days=5, from",
+    "/api/calendar/working-days?from=13.02.2026&days=5, from",
+    "/api/calendar/working-days?from=&days=5, from",
+    "/api/calendar/working-days?from=2026-02-13, days",
+    "/api/calendar/working-days?from=2026-02-13&days=-1, days",
+    "/api/calendar/working-days?from=2026-02-13&days=3651, days",
+    "/api/calendar/working-days?from=2026-02-13&days=seven, days",
+    "/api/calendar/working-days?from=2026-02-13&days=99999999999, days",
+    "/api/calendar/deadline?from=2026-02-13&days=-3, days",
+    "/api/calendar/deadline?from=2026-2-13&days=3, from",
+    "/api/calendar/deadline?from=-999999999-01-01&days=3, from",
+    "/api/calendar/deadline?from=+999999999-12-31&days=3, from",
+    "/api/calendar/deadline?from=0000-01-01&days=3, from",
+    // a year before the official data
+    "/api/calendar/deadline?from=2024-03-01&days=5, from"
   })
   void badInputIsAProblemNamingTheParameter(String uri, String field) {
     assertProblem(get(uri), field);
@@ -85,12 +89,20 @@ class CalendarApiIT extends ApplicationIT {
 
   private static void assertProblem(ResponseEntity<JsonNode> response, String field) {
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(response.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
+    assertThat(
+            response
+                .getHeaders()
+                .getContentType()
+                .isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .isTrue();
     assertThat(response.getBody().get("status").asInt()).isEqualTo(400);
     assertThat(response.getBody().get("field").asText()).isEqualTo(field);
   }
 
-  /** The year after the application's last year of data, whichever that is: adding next year's file moves it. */
+  /**
+   * The year after the application's last year of data, whichever that is: adding next year's file
+   * moves it.
+   */
   private int yearWithoutData() {
     return java.util.Collections.max(calendar.coveredYears()) + 1;
   }
@@ -99,12 +111,14 @@ class CalendarApiIT extends ApplicationIT {
   void aYearWithoutData_isAProblemNamingTheParameterThatReachesIt_andTheYear() {
     int missing = yearWithoutData();
     for (String endpoint : java.util.List.of("working-days", "deadline")) {
-      ResponseEntity<JsonNode> startsThere = get("/api/calendar/" + endpoint + "?from=" + missing + "-03-01&days=5");
+      ResponseEntity<JsonNode> startsThere =
+          get("/api/calendar/" + endpoint + "?from=" + missing + "-03-01&days=5");
       assertThat(startsThere.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
       assertThat(startsThere.getBody().get("field").asText()).isEqualTo("from");
       assertThat(startsThere.getBody().get("code").asText()).isEqualTo("year-not-covered");
     }
-    ResponseEntity<JsonNode> reachesIt = get("/api/calendar/working-days?from=" + (missing - 1) + "-12-15&days=30");
+    ResponseEntity<JsonNode> reachesIt =
+        get("/api/calendar/working-days?from=" + (missing - 1) + "-12-15&days=30");
     assertThat(reachesIt.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(reachesIt.getBody().get("field").asText()).isEqualTo("days");
     assertThat(reachesIt.getBody().get("detail").asText()).contains(String.valueOf(missing));
@@ -112,9 +126,9 @@ class CalendarApiIT extends ApplicationIT {
 
   @ParameterizedTest(name = "anonymous {0} → 401")
   @CsvSource({
-      "/api/calendar/working-days?from=2026-02-13&days=7",
-      "/api/calendar/deadline?from=2026-02-13&days=7",
-      "/api/calendar/periods"
+    "/api/calendar/working-days?from=2026-02-13&days=7",
+    "/api/calendar/deadline?from=2026-02-13&days=7",
+    "/api/calendar/periods"
   })
   void anonymousCallersAreUnauthorized(String uri) {
     assertThat(anonymous().get().uri(uri).retrieve().toEntity(String.class).getStatusCode())

@@ -8,8 +8,9 @@ import java.util.SplittableRandom;
 
 /**
  * Deadlines per second for 60-working-day periods from random instants in 2025–2026 (ending up to
- * 2026-12-31, so every period stays inside the official data), against plain LocalDate.plusDays in the same run.
- * Run: mvn -B -o -q -Pbench -Dbench=cn.weiquan.calendar.DeadlineBenchmark test-compile exec:java
+ * 2026-12-31, so every period stays inside the official data), against plain LocalDate.plusDays in
+ * the same run. Run: mvn -B -o -q -Pbench -Dbench=cn.weiquan.calendar.DeadlineBenchmark
+ * test-compile exec:java
  */
 public final class DeadlineBenchmark {
   private static final int DAYS = 60;
@@ -25,7 +26,10 @@ public final class DeadlineBenchmark {
     Date[] starts = new Date[SAMPLES];
     LocalDate[] days = new LocalDate[SAMPLES];
     for (int i = 0; i < SAMPLES; i++) {
-      LocalDateTime at = LocalDate.of(2025, 1, 1).plusDays(random.nextLong(span + 1)).atTime(random.nextInt(24), 0);
+      LocalDateTime at =
+          LocalDate.of(2025, 1, 1)
+              .plusDays(random.nextLong(span + 1))
+              .atTime(random.nextInt(24), 0);
       starts[i] = Date.from(at.atZone(shanghai).toInstant());
       days[i] = at.toLocalDate();
     }
@@ -38,10 +42,15 @@ public final class DeadlineBenchmark {
     double named = measureDeadlines(deadlines, starts);
     double workingDays = measureWorkingDays(deadlines, days);
     double baseline = measureBaseline(days);
-    System.out.printf("deadlines.after(from, 60, WORKING_DAYS) [Date in, Date out]: %,.0f/s%n", named);
-    System.out.printf("deadlines.lastWorkingDay(LocalDate, 60):                     %,.0f/s%n", workingDays);
-    System.out.printf("baseline LocalDate.plusDays(60) + 24:00 instant:              %,.0f/s%n", baseline);
-    System.out.printf("ratio baseline / deadline: %.1fx (lastWorkingDay: %.1fx)%n", baseline / named, baseline / workingDays);
+    System.out.printf(
+        "deadlines.after(from, 60, WORKING_DAYS) [Date in, Date out]: %,.0f/s%n", named);
+    System.out.printf(
+        "deadlines.lastWorkingDay(LocalDate, 60):                     %,.0f/s%n", workingDays);
+    System.out.printf(
+        "baseline LocalDate.plusDays(60) + 24:00 instant:              %,.0f/s%n", baseline);
+    System.out.printf(
+        "ratio baseline / deadline: %.1fx (lastWorkingDay: %.1fx)%n",
+        baseline / named, baseline / workingDays);
   }
 
   private static double measureDeadlines(Deadlines deadlines, Date[] starts) {

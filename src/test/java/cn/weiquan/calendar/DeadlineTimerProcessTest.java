@@ -24,7 +24,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** A timer whose date the legal clock computed fires at that instant and not before; a pause reschedules it. */
+/**
+ * A timer whose date the legal clock computed fires at that instant and not before; a pause
+ * reschedules it.
+ */
 @Deployment(resources = "calendar/deadline-timer.bpmn")
 class DeadlineTimerProcessTest {
   private static final String PROCESS = "calendar-deadline-timer";
@@ -72,7 +75,12 @@ class DeadlineTimerProcessTest {
   }
 
   private Job timer(ProcessInstance instance) {
-    return management.createJobQuery().processInstanceId(instance.getId()).activityId(TIMER).timers().singleResult();
+    return management
+        .createJobQuery()
+        .processInstanceId(instance.getId())
+        .activityId(TIMER)
+        .timers()
+        .singleResult();
   }
 
   private long executableTimers(ProcessInstance instance) {
@@ -81,16 +89,22 @@ class DeadlineTimerProcessTest {
 
   @Test
   void mediationLimitTimerFiresAt2400OfTheLastWorkingDayAndNotBefore() {
-    // accepted 2026-04-14 (old rule): 45 working days end on 2026-06-18, i.e. at 00:00 on 06-19 Shanghai time
+    // accepted 2026-04-14 (old rule): 45 working days end on 2026-06-18, i.e. at 00:00 on 06-19
+    // Shanghai time
     ProcessInstance instance = acceptedAt("2026-04-14T10:00");
     Date expectedDue = shanghai("2026-06-19T00:00");
 
     assertThat(instance).isWaitingAt("Task_MediateDispute");
     assertThat(runtime.getVariable(instance.getId(), DUE_VARIABLE)).isEqualTo(expectedDue);
-    assertThat(runtime.getVariable(instance.getId(), DUE_VARIABLE + "Period")).as("the period is named by the model, not stored per case").isNull();
-    assertThat((String) runtime.getVariable(instance.getId(), DUE_VARIABLE + Deadlines.BASIS_SUFFIX)).contains("第20号");
+    assertThat(runtime.getVariable(instance.getId(), DUE_VARIABLE + "Period"))
+        .as("the period is named by the model, not stored per case")
+        .isNull();
+    assertThat(
+            (String) runtime.getVariable(instance.getId(), DUE_VARIABLE + Deadlines.BASIS_SUFFIX))
+        .contains("第20号");
     assertThat(timer(instance).getDuedate()).isEqualTo(expectedDue);
-    assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult().getDueDate())
+    assertThat(
+            tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult().getDueDate())
         .isEqualTo(expectedDue);
 
     ClockUtil.setCurrentTime(shanghai("2026-06-18T23:59"));
@@ -100,7 +114,9 @@ class DeadlineTimerProcessTest {
     assertThat(executableTimers(instance)).isEqualTo(1);
     management.executeJob(timer(instance).getId());
 
-    assertThat(instance).isEnded().hasPassed("Timer_MediationLimit", "EndEvent_MediationEnded")
+    assertThat(instance)
+        .isEnded()
+        .hasPassed("Timer_MediationLimit", "EndEvent_MediationEnded")
         .hasNotPassed("EndEvent_Agreed");
   }
 
@@ -108,21 +124,35 @@ class DeadlineTimerProcessTest {
   void testingPauseMovesTheDeadlineAndReschedulesTheTimer() {
     ProcessInstance instance = acceptedAt("2026-04-14T10:00");
 
-    // product testing 05-06 → 05-12: 5 working days (05-07, 05-08, Sat 05-09 make-up, 05-11, 05-12);
+    // product testing 05-06 → 05-12: 5 working days (05-07, 05-08, Sat 05-09 make-up, 05-11,
+    // 05-12);
     // 06-18 + 5 working days past the Dragon Boat holiday (06-19…21) = 06-26, i.e. 00:00 on 06-27
     ClockUtil.setCurrentTime(shanghai("2026-05-12T17:00"));
-    Date moved = pause.apply(instance.getId(), DUE_VARIABLE,
-        shanghai("2026-05-06T09:00"), shanghai("2026-05-12T17:00"));
+    Date moved =
+        pause.apply(
+            instance.getId(),
+            DUE_VARIABLE,
+            shanghai("2026-05-06T09:00"),
+            shanghai("2026-05-12T17:00"));
 
     Date expectedDue = shanghai("2026-06-27T00:00");
     assertThat(moved).isEqualTo(expectedDue);
     assertThat(runtime.getVariable(instance.getId(), DUE_VARIABLE)).isEqualTo(expectedDue);
     assertThat(timer(instance).getDuedate()).isEqualTo(expectedDue);
-    assertThat((String) runtime.getVariable(instance.getId(), DUE_VARIABLE + DeadlinePause.PAUSES_SUFFIX))
+    assertThat(
+            (String)
+                runtime.getVariable(instance.getId(), DUE_VARIABLE + DeadlinePause.PAUSES_SUFFIX))
         .contains("2026-05-06～2026-05-12", "5个工作日", "2026-06-18", "2026-06-26");
-    assertThat(history.createHistoricDetailQuery().processInstanceId(instance.getId()).variableUpdates().list())
-        .filteredOn(d -> d instanceof org.camunda.bpm.engine.history.HistoricVariableUpdate u
-            && DUE_VARIABLE.equals(u.getVariableName()))
+    assertThat(
+            history
+                .createHistoricDetailQuery()
+                .processInstanceId(instance.getId())
+                .variableUpdates()
+                .list())
+        .filteredOn(
+            d ->
+                d instanceof org.camunda.bpm.engine.history.HistoricVariableUpdate u
+                    && DUE_VARIABLE.equals(u.getVariableName()))
         .hasSize(2);
 
     ClockUtil.setCurrentTime(shanghai("2026-06-26T23:59"));
@@ -139,7 +169,8 @@ class DeadlineTimerProcessTest {
     // new rule from 2026-04-15: 60 days end on Sun 06-14, rolled over to Mon 06-15
     assertThat(timer(instance).getDuedate()).isEqualTo(shanghai("2026-06-16T00:00"));
 
-    tasks.complete(tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId());
+    tasks.complete(
+        tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId());
 
     assertThat(instance).isEnded().hasPassed("EndEvent_Agreed");
     assertThat(management.createJobQuery().processInstanceId(instance.getId()).count()).isZero();

@@ -28,7 +28,8 @@ class ComplaintPoliciesTest {
     assertThat(VisitPolicy.outcome(3, 0, DEFAULTS)).isEqualTo(VisitPolicy.REOPEN);
     assertThat(VisitPolicy.outcome(1, 1, DEFAULTS)).isEqualTo(VisitPolicy.REOPEN);
     assertThat(VisitPolicy.outcome(3, 2, DEFAULTS)).isEqualTo(VisitPolicy.ESCALATE);
-    assertThat(VisitPolicy.outcome(3, 0, new ComplaintProperties(0, 4, "follow-up-visit"))).isEqualTo(VisitPolicy.ESCALATE);
+    assertThat(VisitPolicy.outcome(3, 0, new ComplaintProperties(0, 4, "follow-up-visit")))
+        .isEqualTo(VisitPolicy.ESCALATE);
   }
 
   @Test
@@ -52,10 +53,12 @@ class ComplaintPoliciesTest {
 
     Date firstResponseDue = deadlines.after(monday, 2, "HOURS");
     assertThat(firstResponseDue).isEqualTo(shanghai(LocalDateTime.of(2026, 3, 2, 11, 0)));
-    assertThat(deadlines.reminder(monday, firstResponseDue)).isEqualTo(shanghai(LocalDateTime.of(2026, 3, 2, 10, 0)));
+    assertThat(deadlines.reminder(monday, firstResponseDue))
+        .isEqualTo(shanghai(LocalDateTime.of(2026, 3, 2, 10, 0)));
     // 3 working days after Monday: due at the end of Thursday, reminded from Thursday morning
     Date resolutionDue = deadlines.after(monday, 3, "WORKING_DAYS");
     assertThat(resolutionDue).isEqualTo(shanghai(LocalDateTime.of(2026, 3, 6, 0, 0)));
-    assertThat(deadlines.reminder(monday, resolutionDue)).isEqualTo(shanghai(LocalDateTime.of(2026, 3, 5, 0, 0)));
+    assertThat(deadlines.reminder(monday, resolutionDue))
+        .isEqualTo(shanghai(LocalDateTime.of(2026, 3, 5, 0, 0)));
   }
 }

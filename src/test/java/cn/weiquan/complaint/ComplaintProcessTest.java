@@ -7,9 +7,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
- * The per-test wiring of the enterprise-complaint engine tests. The engine and GreenMail extensions stay static in
- * each test class (as does @Deployment): a static extension here would be one instance shared by every class, and
- * the coverage extension would then write each class's report with the earlier classes' runs in it.
+ * The per-test wiring of the enterprise-complaint engine tests. The engine and GreenMail extensions
+ * stay static in each test class (as does @Deployment): a static extension here would be one
+ * instance shared by every class, and the coverage extension would then write each class's report
+ * with the earlier classes' runs in it.
  */
 abstract class ComplaintProcessTest {
 
@@ -22,7 +23,8 @@ abstract class ComplaintProcessTest {
   @BeforeEach
   void registerRealBeans(ProcessEngine engine) {
     BpmnAwareTests.init(engine);
-    complaint = new ComplaintCase(engine, mail().getSmtp().getPort(), ComplaintProperties.defaults());
+    complaint =
+        new ComplaintCase(engine, mail().getSmtp().getPort(), ComplaintProperties.defaults());
   }
 
   @AfterEach

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import com.icegreen.greenmail.junit5.GreenMailExtension;
 import java.util.Map;
-
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
@@ -14,172 +14,259 @@ import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngin
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-
 /**
- * The consumer's choice of the next channel (消法 Art. 39): the open-channels decision says which channels are still
- * open, the form and the mail list exactly those, a choice outside them is refused, and a channel that did not resolve
- * the dispute brings the case back to the choice without it.
+ * The consumer's choice of the next channel (消法 Art. 39): the open-channels decision says which
+ * channels are still open, the form and the mail list exactly those, a choice outside them is
+ * refused, and a channel that did not resolve the dispute brings the case back to the choice
+ * without it.
  */
-@Deployment(resources = {DisputeCases.BPMN, DisputeCases.PLATFORM_BPMN, DisputeCases.ASSOCIATION_BPMN, DisputeCases.REGULATOR_BPMN,
-        DisputeCases.ARBITRATION_BPMN, DisputeCases.COURT_BPMN, DisputeCases.PENALTY_DMN, DisputeCases.CHANNELS_DMN})
+@Deployment(
+    resources = {
+      DisputeCases.BPMN,
+      DisputeCases.PLATFORM_BPMN,
+      DisputeCases.ASSOCIATION_BPMN,
+      DisputeCases.REGULATOR_BPMN,
+      DisputeCases.ARBITRATION_BPMN,
+      DisputeCases.COURT_BPMN,
+      DisputeCases.PENALTY_DMN,
+      DisputeCases.CHANNELS_DMN
+    })
 class ChannelChoiceTest extends DisputeProcessTest {
 
-    @RegisterExtension
-    static ProcessEngineCoverageExtension engineExtension = DisputeCases.engine();
-    @RegisterExtension
-    static GreenMailExtension smtp = DisputeCases.smtp();
+  @RegisterExtension static ProcessEngineCoverageExtension engineExtension = DisputeCases.engine();
+  @RegisterExtension static GreenMailExtension smtp = DisputeCases.smtp();
 
-    @Override
-    GreenMailExtension mail() {
-        return smtp;
+  @Override
+  GreenMailExtension mail() {
+    return smtp;
+  }
+
+  @Test
+  void
+      negotiationFailed_onlinePurchase_platformAssociationRegulatorAndCourtAreOffered_inTheTaskAndTheMail() {
+    ProcessInstance instance = cases.start();
+
+    cases.merchantRefuses(instance);
+
+    assertThat(instance)
+        .hasPassed("Task_CheckLimitation", "BusinessRule_OpenChannels")
+        .isWaitingAt("Task_RecordChannelChoice");
+    assertThat(cases.offered(instance))
+        .containsExactly("platform", "association", "regulator", "court");
+    assertThat(cases.mailsTo(DisputeCases.CONSUMER_MAIL))
+        .last()
+        .satisfies(
+            m ->
+                assertThat(DisputeCases.text(m))
+                    .contains("电商平台介入", "消费者协会调解", "向市场监管部门投诉", "向人民法院起诉")
+                    .doesNotContain("申请仲裁"));
+  }
+
+  @Test
+  void withAnArbitrationAgreement_arbitrationIsOfferedInsteadOfTheCourt() {
+    ProcessInstance instance =
+        cases.start(Map.of(ARBITRATION_AGREEMENT, true, PURCHASE_CHANNEL, "offline"));
+
+    cases.merchantRefuses(instance);
+
+    assertThat(cases.offered(instance)).containsExactly("association", "regulator", "arbitration");
+  }
+
+  @Test
+  void aChannelNotOffered_isRefused_inTasklistAndByMessage_andTheCaseStaysAtTheChoice() {
+    ProcessInstance instance = cases.start();
+    cases.merchantRefuses(instance);
+
+    assertThatThrownBy(() -> cases.chooseChannel(instance, "arbitration"))
+        .isInstanceOf(ProcessEngineException.class)
+        .hasMessageContaining("不在本案可选的途径内");
+    assertThatThrownBy(
+            () ->
+                cases.correlate(
+                    instance,
+                    "ConsumerDecision",
+                    Map.of(CONSUMER_DECISION, "escalate", NEXT_CHANNEL, "court-of-appeal")))
+        .hasMessageContaining("court-of-appeal");
+
+    assertThat(instance).isWaitingAt("Task_RecordChannelChoice");
+    assertThat(
+            engine
+                .getRuntimeService()
+                .createProcessInstanceQuery()
+                .superProcessInstanceId(instance.getId())
+                .count())
+        .isZero();
+  }
+
+  @Test
+  void limitationRunsOutBeforeTheChoice_consumerIsToldAndTheCaseEnds() {
+    // harm known 5 March 2023: eligible on 2 March 2026, the 3 years end 5 March 2026 at 24:00 (民法典
+    // Art. 188)
+    ProcessInstance instance = cases.start(Map.of(HARM_KNOWN_ON, DisputeCases.day(2023, 3, 5)));
+    cases.setClock(DisputeCases.day(2026, 3, 9));
+
+    cases.merchantRefuses(instance);
+
+    assertThat(instance)
+        .isEnded()
+        .hasPassed("Task_NotifyLimitationExpired", "EndEvent_LimitationExpired")
+        .hasNotPassed("BusinessRule_OpenChannels");
+    assertThat(cases.variable(instance, STAGE)).isEqualTo("超过诉讼时效");
+    assertThat(cases.variable(instance, CASE_OUTCOME)).isEqualTo("limitation-expired");
+    assertThat(cases.mailsTo(DisputeCases.CONSUMER_MAIL))
+        .last()
+        .satisfies(m -> assertThat(DisputeCases.text(m)).contains("2026年3月5日", "第一百八十八条"));
+  }
+
+  @Test
+  void theDesignerNarrowsTheChannels_noneLeft_theConsumerIsToldAndTheCaseEnds() {
+    ProcessInstance instance = cases.start();
+    // a designer deploys a new version of the decision (binding latest): the running case uses it
+    // at its next choice
+    var narrowed =
+        engine
+            .getRepositoryService()
+            .createDeployment()
+            .name("designer: no channel for this case")
+            .addClasspathResource("dispute/dispute-open-channels-none.dmn")
+            .deploy();
+    try {
+      cases.merchantRefuses(instance);
+
+      assertThat(instance)
+          .isEnded()
+          .hasPassed("Task_NotifyNoChannelLeft", "EndEvent_NoChannelLeft")
+          .hasNotPassed("Task_RecordChannelChoice");
+      assertThat(cases.variable(instance, CASE_OUTCOME)).isEqualTo("no-channel-left");
+      assertThat(cases.mailsTo(DisputeCases.CONSUMER_MAIL))
+          .last()
+          .satisfies(m -> assertThat(DisputeCases.text(m)).contains("已无"));
+    } finally {
+      engine.getRepositoryService().deleteDeployment(narrowed.getId(), true);
     }
+  }
 
-    @Test
-    void negotiationFailed_onlinePurchase_platformAssociationRegulatorAndCourtAreOffered_inTheTaskAndTheMail() {
-        ProcessInstance instance = cases.start();
+  @Test
+  void aChannelThatDidNotResolveTheDispute_bringsTheCaseBackToTheChoice_withoutTheChannelsTried() {
+    ProcessInstance instance = cases.start();
+    cases.toChannel(instance, "association");
+    cases.complete(
+        instance,
+        "Task_ReviewAcceptance",
+        Map.of(
+            MEDIATION_ACCEPTED, false, "acceptanceReason", "经营者已停业", "acceptanceBasis", "本会受理范围"));
+    assertThat(cases.offered(instance)).containsExactly("platform", "court");
 
-        cases.merchantRefuses(instance);
+    cases.chooseChannel(instance, "platform");
+    cases.passTimer("Timer_EvidenceWindow");
+    cases.complete(
+        instance,
+        "Task_PlatformReview",
+        Map.of(PLATFORM_VIOLATION, "none", PLATFORM_DECISION, "证据不足"));
+    cases.complete(
+        instance, "Task_RecordPlatformDecisionAnswer", Map.of(CONSUMER_DECISION, "escalate"));
 
-        assertThat(instance).hasPassed("Task_CheckLimitation", "BusinessRule_OpenChannels")
-                .isWaitingAt("Task_RecordChannelChoice");
-        assertThat(cases.offered(instance)).containsExactly("platform", "association", "regulator", "court");
-        assertThat(cases.mailsTo(DisputeCases.CONSUMER_MAIL)).last().satisfies(m -> assertThat(DisputeCases.text(m))
-                .contains("电商平台介入", "消费者协会调解", "向市场监管部门投诉", "向人民法院起诉").doesNotContain("申请仲裁"));
-    }
+    assertThat(cases.offered(instance)).containsExactly("court");
+    assertThat(instance)
+        .variables()
+        .containsEntry("triedAssociation", true)
+        .containsEntry("triedPlatform", true)
+        .containsEntry("triedCourt", false);
+    cases.chooseChannel(instance, "court");
+    assertThat(cases.channel(instance, "dispute-court"))
+        .isWaitingAt("Task_PrepareLitigationPackage");
+  }
 
-    @Test
-    void withAnArbitrationAgreement_arbitrationIsOfferedInsteadOfTheCourt() {
-        ProcessInstance instance = cases.start(Map.of(ARBITRATION_AGREEMENT, true, PURCHASE_CHANNEL, "offline"));
+  @Test
+  void mediationFails_theConsumerGoesToArbitration_inTheSameCase() {
+    ProcessInstance instance =
+        cases.start(Map.of(ARBITRATION_AGREEMENT, true, PURCHASE_CHANNEL, "offline"));
+    cases.toChannel(instance, "association");
+    cases.acceptMediation(instance);
+    cases.session(instance, "failed");
 
-        cases.merchantRefuses(instance);
+    // the association handled the dispute: neither it nor the regulator takes it again; the
+    // arbitration agreement stands
+    assertThat(cases.offered(instance)).containsExactly("arbitration");
+    cases.chooseChannel(instance, "arbitration");
+    cases.complete(
+        instance,
+        "Task_FileArbitration",
+        Map.of("arbitrationCommission", "上海仲裁委员会", "arbitrationFiledOn", "2026-03-10"));
+    cases.correlate(instance, "ArbitrationAward", Map.of("arbitrationAward", "被申请人退还货款1999.00元"));
 
-        assertThat(cases.offered(instance)).containsExactly("association", "regulator", "arbitration");
-    }
-
-    @Test
-    void aChannelNotOffered_isRefused_inTasklistAndByMessage_andTheCaseStaysAtTheChoice() {
-        ProcessInstance instance = cases.start();
-        cases.merchantRefuses(instance);
-
-        assertThatThrownBy(() -> cases.chooseChannel(instance, "arbitration"))
-                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("不在本案可选的途径内");
-        assertThatThrownBy(() -> cases.correlate(instance, "ConsumerDecision", Map.of(CONSUMER_DECISION, "escalate", NEXT_CHANNEL, "court-of-appeal")))
-                .hasMessageContaining("court-of-appeal");
-
-        assertThat(instance).isWaitingAt("Task_RecordChannelChoice");
-        assertThat(engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(instance.getId()).count()).isZero();
-    }
-
-    @Test
-    void limitationRunsOutBeforeTheChoice_consumerIsToldAndTheCaseEnds() {
-        // harm known 5 March 2023: eligible on 2 March 2026, the 3 years end 5 March 2026 at 24:00 (民法典 Art. 188)
-        ProcessInstance instance = cases.start(Map.of(HARM_KNOWN_ON, DisputeCases.day(2023, 3, 5)));
-        cases.setClock(DisputeCases.day(2026, 3, 9));
-
-        cases.merchantRefuses(instance);
-
-        assertThat(instance).isEnded().hasPassed("Task_NotifyLimitationExpired", "EndEvent_LimitationExpired")
-                .hasNotPassed("BusinessRule_OpenChannels");
-        assertThat(cases.variable(instance, STAGE)).isEqualTo("超过诉讼时效");
-        assertThat(cases.variable(instance, CASE_OUTCOME)).isEqualTo("limitation-expired");
-        assertThat(cases.mailsTo(DisputeCases.CONSUMER_MAIL)).last()
-                .satisfies(m -> assertThat(DisputeCases.text(m)).contains("2026年3月5日", "第一百八十八条"));
-    }
-
-    @Test
-    void theDesignerNarrowsTheChannels_noneLeft_theConsumerIsToldAndTheCaseEnds() {
-        ProcessInstance instance = cases.start();
-        // a designer deploys a new version of the decision (binding latest): the running case uses it at its next choice
-        var narrowed = engine.getRepositoryService().createDeployment().name("designer: no channel for this case")
-                .addClasspathResource("dispute/dispute-open-channels-none.dmn").deploy();
-        try {
-            cases.merchantRefuses(instance);
-
-            assertThat(instance).isEnded().hasPassed("Task_NotifyNoChannelLeft", "EndEvent_NoChannelLeft")
-                    .hasNotPassed("Task_RecordChannelChoice");
-            assertThat(cases.variable(instance, CASE_OUTCOME)).isEqualTo("no-channel-left");
-            assertThat(cases.mailsTo(DisputeCases.CONSUMER_MAIL)).last()
-                    .satisfies(m -> assertThat(DisputeCases.text(m)).contains("已无"));
-        } finally {
-            engine.getRepositoryService().deleteDeployment(narrowed.getId(), true);
-        }
-    }
-
-    @Test
-    void aChannelThatDidNotResolveTheDispute_bringsTheCaseBackToTheChoice_withoutTheChannelsTried() {
-        ProcessInstance instance = cases.start();
-        cases.toChannel(instance, "association");
-        cases.complete(instance, "Task_ReviewAcceptance", Map.of(MEDIATION_ACCEPTED, false,
-                "acceptanceReason", "经营者已停业", "acceptanceBasis", "本会受理范围"));
-        assertThat(cases.offered(instance)).containsExactly("platform", "court");
-
-        cases.chooseChannel(instance, "platform");
-        cases.passTimer("Timer_EvidenceWindow");
-        cases.complete(instance, "Task_PlatformReview", Map.of(PLATFORM_VIOLATION, "none", PLATFORM_DECISION, "证据不足"));
-        cases.complete(instance, "Task_RecordPlatformDecisionAnswer", Map.of(CONSUMER_DECISION, "escalate"));
-
-        assertThat(cases.offered(instance)).containsExactly("court");
-        assertThat(instance).variables().containsEntry("triedAssociation", true).containsEntry("triedPlatform", true)
-                .containsEntry("triedCourt", false);
-        cases.chooseChannel(instance, "court");
-        assertThat(cases.channel(instance, "dispute-court")).isWaitingAt("Task_PrepareLitigationPackage");
-    }
-
-    @Test
-    void mediationFails_theConsumerGoesToArbitration_inTheSameCase() {
-        ProcessInstance instance = cases.start(Map.of(ARBITRATION_AGREEMENT, true, PURCHASE_CHANNEL, "offline"));
-        cases.toChannel(instance, "association");
-        cases.acceptMediation(instance);
-        cases.session(instance, "failed");
-
-        // the association handled the dispute: neither it nor the regulator takes it again; the arbitration agreement stands
-        assertThat(cases.offered(instance)).containsExactly("arbitration");
-        cases.chooseChannel(instance, "arbitration");
-        cases.complete(instance, "Task_FileArbitration", Map.of("arbitrationCommission", "上海仲裁委员会", "arbitrationFiledOn", "2026-03-10"));
-        cases.correlate(instance, "ArbitrationAward", Map.of("arbitrationAward", "被申请人退还货款1999.00元"));
-
-        assertThat(instance).isEnded().hasPassed("CallActivity_Channel", "EndEvent_ResolvedInChannel");
-        assertThat(cases.variable(instance, CASE_OUTCOME)).isEqualTo("arbitrated");
-        assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().superProcessInstanceId(instance.getId())
+    assertThat(instance).isEnded().hasPassed("CallActivity_Channel", "EndEvent_ResolvedInChannel");
+    assertThat(cases.variable(instance, CASE_OUTCOME)).isEqualTo("arbitrated");
+    assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricProcessInstanceQuery()
+                .superProcessInstanceId(instance.getId())
                 .list())
-                .extracting(p -> p.getProcessDefinitionKey()).containsExactlyInAnyOrder("dispute-association", "dispute-arbitration");
-    }
+        .extracting(p -> p.getProcessDefinitionKey())
+        .containsExactlyInAnyOrder("dispute-association", "dispute-arbitration");
+  }
 
-    @Test
-    void mediationFails_theConsumerSues_theJudgmentIsEnforced_inTheSameCase() {
-        ProcessInstance instance = cases.start();
-        cases.toChannel(instance, "association");
-        cases.acceptMediation(instance);
-        cases.session(instance, "failed");
-        assertThat(cases.offered(instance)).containsExactly("platform", "court");
+  @Test
+  void mediationFails_theConsumerSues_theJudgmentIsEnforced_inTheSameCase() {
+    ProcessInstance instance = cases.start();
+    cases.toChannel(instance, "association");
+    cases.acceptMediation(instance);
+    cases.session(instance, "failed");
+    assertThat(cases.offered(instance)).containsExactly("platform", "court");
 
-        cases.chooseChannel(instance, "court");
-        cases.complete(instance, "Task_PrepareLitigationPackage", Map.of("courtName", "杭州互联网法院", "lawsuitFiledOn", "2026-03-12"));
-        cases.correlate(instance, "JudgmentReceived", Map.of(JUDGMENT_SERVED_AT, cases.now(), "judgmentSummary", "判决被告退还货款"));
-        cases.passTimer("Timer_AppealWindow");
-        cases.complete(instance, "Task_RecordPerformanceDeadline", Map.of(PERFORMANCE_DUE, "2026-04-30"));
-        cases.complete(instance, "Task_ApplyForEnforcement", Map.of(ENFORCEMENT, "applied", "enforcementAppliedOn", "2026-05-06",
-                "enforcementCourt", "杭州互联网法院"));
-        cases.correlate(instance, "EnforcementOutcome", Map.of("enforcementOutcome", "执行完毕"));
+    cases.chooseChannel(instance, "court");
+    cases.complete(
+        instance,
+        "Task_PrepareLitigationPackage",
+        Map.of("courtName", "杭州互联网法院", "lawsuitFiledOn", "2026-03-12"));
+    cases.correlate(
+        instance,
+        "JudgmentReceived",
+        Map.of(JUDGMENT_SERVED_AT, cases.now(), "judgmentSummary", "判决被告退还货款"));
+    cases.passTimer("Timer_AppealWindow");
+    cases.complete(
+        instance, "Task_RecordPerformanceDeadline", Map.of(PERFORMANCE_DUE, "2026-04-30"));
+    cases.complete(
+        instance,
+        "Task_ApplyForEnforcement",
+        Map.of(
+            ENFORCEMENT,
+            "applied",
+            "enforcementAppliedOn",
+            "2026-05-06",
+            "enforcementCourt",
+            "杭州互联网法院"));
+    cases.correlate(instance, "EnforcementOutcome", Map.of("enforcementOutcome", "执行完毕"));
 
-        assertThat(instance).isEnded().hasPassed("EndEvent_ResolvedInChannel");
-        assertThat(cases.variable(instance, CASE_OUTCOME)).isEqualTo("judged");
-        assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().superProcessInstanceId(instance.getId())
+    assertThat(instance).isEnded().hasPassed("EndEvent_ResolvedInChannel");
+    assertThat(cases.variable(instance, CASE_OUTCOME)).isEqualTo("judged");
+    assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricProcessInstanceQuery()
+                .superProcessInstanceId(instance.getId())
                 .list())
-                .extracting(p -> p.getProcessDefinitionKey()).containsExactlyInAnyOrder("dispute-association", "dispute-court");
-    }
+        .extracting(p -> p.getProcessDefinitionKey())
+        .containsExactlyInAnyOrder("dispute-association", "dispute-court");
+  }
 
-    @Test
-    void aPlatformComplaintFiledAfterItsWindow_theCaseIsNotOfferedThePlatform() {
-        // a malicious-review complaint 20 days after the trade completed: the platform's 15 days have passed
-        ProcessInstance instance = cases.start(Map.of("platformComplaint", "malicious-review",
-                "tradeCompletedOn", DisputeCases.day(2026, 2, 10)));
+  @Test
+  void aPlatformComplaintFiledAfterItsWindow_theCaseIsNotOfferedThePlatform() {
+    // a malicious-review complaint 20 days after the trade completed: the platform's 15 days have
+    // passed
+    ProcessInstance instance =
+        cases.start(
+            Map.of(
+                "platformComplaint",
+                "malicious-review",
+                "tradeCompletedOn",
+                DisputeCases.day(2026, 2, 10)));
 
-        cases.merchantRefuses(instance);
+    cases.merchantRefuses(instance);
 
-        assertThat(cases.variable(instance, "platformFiling")).isEqualTo("late");
-        assertThat((String) cases.variable(instance, "platformFilingNote")).contains("十五天", "已超过期限");
-        assertThat(cases.offered(instance)).containsExactly("association", "regulator", "court");
-    }
+    assertThat(cases.variable(instance, "platformFiling")).isEqualTo("late");
+    assertThat((String) cases.variable(instance, "platformFilingNote")).contains("十五天", "已超过期限");
+    assertThat(cases.offered(instance)).containsExactly("association", "regulator", "court");
+  }
 }

@@ -30,19 +30,23 @@ class DirectoryEvidenceStorageTest {
 
     assertThat(key).matches("[0-9a-f]{32}").isNotEqualTo(again);
     assertThat(storage.get(key)).hasValueSatisfying(read -> assertThat(read).isEqualTo(content));
-    assertThat(root.resolve(key.substring(0, 2)).resolve(key.substring(2, 4)).resolve(key)).hasBinaryContent(content);
+    assertThat(root.resolve(key.substring(0, 2)).resolve(key.substring(2, 4)).resolve(key))
+        .hasBinaryContent(content);
     assertThat(files()).as("nothing but the two files, no temporary left").hasSize(2);
   }
 
   @Test
   void aWriteThatFailsHalfwayLeavesNothing() throws IOException {
     var storage = new DirectoryEvidenceStorage(root);
-    InputStream breaksOff = new SequenceInputStream(new ByteArrayInputStream(new byte[64 * 1024]), new InputStream() {
-      @Override
-      public int read() throws IOException {
-        throw new IOException("the client hung up");
-      }
-    });
+    InputStream breaksOff =
+        new SequenceInputStream(
+            new ByteArrayInputStream(new byte[64 * 1024]),
+            new InputStream() {
+              @Override
+              public int read() throws IOException {
+                throw new IOException("the client hung up");
+              }
+            });
 
     assertThatThrownBy(() -> storage.put(breaksOff)).isInstanceOf(UncheckedIOException.class);
 
@@ -64,9 +68,14 @@ class DirectoryEvidenceStorageTest {
   @Test
   void aKeyThatIsNotOursCannotReachOutsideTheDirectory() {
     var storage = new DirectoryEvidenceStorage(root);
-    for (String key : List.of("../../etc/passwd", "chat.png", "0123456789ABCDEF0123456789ABCDEF", "")) {
-      assertThatThrownBy(() -> storage.get(key)).as(key).isInstanceOf(IllegalArgumentException.class);
-      assertThatThrownBy(() -> storage.delete(key)).as(key).isInstanceOf(IllegalArgumentException.class);
+    for (String key :
+        List.of("../../etc/passwd", "chat.png", "0123456789ABCDEF0123456789ABCDEF", "")) {
+      assertThatThrownBy(() -> storage.get(key))
+          .as(key)
+          .isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> storage.delete(key))
+          .as(key)
+          .isInstanceOf(IllegalArgumentException.class);
     }
   }
 

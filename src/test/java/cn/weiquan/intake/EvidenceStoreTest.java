@@ -33,9 +33,13 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.util.unit.DataSize;
 
-/** The evidence store on a real database (H2, migrated as at start) and a real storage directory. */
+/**
+ * The evidence store on a real database (H2, migrated as at start) and a real storage directory.
+ */
 class EvidenceStoreTest {
-  private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R'};
+  private static final byte[] PNG = {
+    (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R'
+  };
 
   @TempDir Path directory;
   DataSource dataSource;
@@ -45,7 +49,9 @@ class EvidenceStoreTest {
 
   @BeforeEach
   void migratedDatabaseAndEmptyStorage() {
-    dataSource = new DriverManagerDataSource("jdbc:h2:mem:evidence-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+    dataSource =
+        new DriverManagerDataSource(
+            "jdbc:h2:mem:evidence-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
     storage = new DirectoryEvidenceStorage(directory);
     ProductSchema.migrate(dataSource, storage);
     jdbc = new JdbcTemplate(dataSource);
@@ -54,12 +60,16 @@ class EvidenceStoreTest {
 
   private EvidenceStore store(int maxCaseFiles, DataSize maxCaseBytes) {
     var limits = new IntakeProperties.Evidence(null, null, null, maxCaseBytes, maxCaseFiles);
-    return new EvidenceStore(jdbc, new DataSourceTransactionManager(dataSource), storage,
+    return new EvidenceStore(
+        jdbc,
+        new DataSourceTransactionManager(dataSource),
+        storage,
         new IntakeProperties(null, limits, null));
   }
 
   private String submit(String caseNo, EvidenceFile... files) {
-    return store.store(caseNo, "pi-" + caseNo, "consumer", "api", "聊天记录", List.of(files), Timing.IN_TIME);
+    return store.store(
+        caseNo, "pi-" + caseNo, "consumer", "api", "聊天记录", List.of(files), Timing.IN_TIME);
   }
 
   private static EvidenceFile text(String content) {
@@ -72,22 +82,31 @@ class EvidenceStoreTest {
 
   @Test
   void aSubmission_keepsItsContentsInTheStorage_andOnlyReferencesInTheDatabase() throws Exception {
-    String id = submit("WQ-2026-000001", new EvidenceFile("截图.png", "image/png", PNG), text("商家承认漏电"));
+    String id =
+        submit("WQ-2026-000001", new EvidenceFile("截图.png", "image/png", PNG), text("商家承认漏电"));
 
     assertThat(store.content(id, 0)).isEqualTo(PNG);
     assertThat(store.content(id, 1)).isEqualTo("商家承认漏电".getBytes(StandardCharsets.UTF_8));
     assertThat(storedFiles()).hasSize(2);
-    assertThat(jdbc.queryForList("SELECT detected_type FROM wq_evidence_file ORDER BY position", String.class))
+    assertThat(
+            jdbc.queryForList(
+                "SELECT detected_type FROM wq_evidence_file ORDER BY position", String.class))
         .containsExactly("image/png", "text/plain");
     assertThat(jdbc.queryForList("SELECT storage_key FROM wq_evidence_file", String.class))
         .allSatisfy(key -> assertThat(key).matches("[0-9a-f]{32}"));
     try (Connection connection = dataSource.getConnection()) {
       assertThat(OldMainDatabase.hasColumn(connection, "wq_evidence_file", "content")).isFalse();
     }
-    assertThat(store.list("WQ-2026-000001")).singleElement().satisfies(summary -> assertThat(summary.files())
-        .extracting(EvidenceStore.FileSummary::fileName, EvidenceStore.FileSummary::size)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("截图.png", (long) PNG.length),
-            org.assertj.core.groups.Tuple.tuple("说明.txt", 18L)));
+    assertThat(store.list("WQ-2026-000001"))
+        .singleElement()
+        .satisfies(
+            summary ->
+                assertThat(summary.files())
+                    .extracting(
+                        EvidenceStore.FileSummary::fileName, EvidenceStore.FileSummary::size)
+                    .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("截图.png", (long) PNG.length),
+                        org.assertj.core.groups.Tuple.tuple("说明.txt", 18L)));
   }
 
   @Test
@@ -102,7 +121,8 @@ class EvidenceStoreTest {
   }
 
   @Test
-  void theLimitsPerCase_countEverySubmissionOfTheCase_andRefuseWith413NamingFiles() throws Exception {
+  void theLimitsPerCase_countEverySubmissionOfTheCase_andRefuseWith413NamingFiles()
+      throws Exception {
     submit("WQ-2026-000001", bytes(100), bytes(100));
     submit("WQ-2026-000001", bytes(100), bytes(100));
 
@@ -125,14 +145,15 @@ class EvidenceStoreTest {
     try {
       List<Callable<Boolean>> submissions = new ArrayList<>();
       for (int i = 0; i < 16; i++) {
-        submissions.add(() -> {
-          try {
-            submit("WQ-2026-000009", bytes(50));
-            return true;
-          } catch (ApiException overTheLimit) {
-            return false;
-          }
-        });
+        submissions.add(
+            () -> {
+              try {
+                submit("WQ-2026-000009", bytes(50));
+                return true;
+              } catch (ApiException overTheLimit) {
+                return false;
+              }
+            });
       }
       int taken = 0;
       for (Future<Boolean> done : pool.invokeAll(submissions)) {
@@ -157,8 +178,11 @@ class EvidenceStoreTest {
     assertThat(store.list("WQ-2026-000001")).isEmpty();
     assertThat(storedFiles()).hasSize(1);
     assertThat(store.content(other, 0)).isEqualTo("别的案件".getBytes(StandardCharsets.UTF_8));
-    assertThatThrownBy(() -> store.content(first, 0)).isInstanceOf(org.springframework.dao.EmptyResultDataAccessException.class);
-    assertThat(store.deleteCase("WQ-2026-000001")).as("again: nothing left").isEqualTo(new EvidenceStore.Deleted(0, 0));
+    assertThatThrownBy(() -> store.content(first, 0))
+        .isInstanceOf(org.springframework.dao.EmptyResultDataAccessException.class);
+    assertThat(store.deleteCase("WQ-2026-000001"))
+        .as("again: nothing left")
+        .isEqualTo(new EvidenceStore.Deleted(0, 0));
     submit("WQ-2026-000001", bytes(500), bytes(500));
     assertThat(storedFiles()).as("the case's totals start again from zero").hasSize(3);
   }
@@ -166,9 +190,15 @@ class EvidenceStoreTest {
   @Test
   void idempotencyKeys_deleteCaseRemovesTheCasesKeysOnly() {
     var keys = new IdempotencyStore(jdbc);
-    keys.record(new IdempotencyStore.Filing("api|key:1", ProcessKeys.CONSUMER_DISPUTE, "WQ-2026-000001", "pi-1", "f1"));
-    keys.record(new IdempotencyStore.Filing("api|ref:ORDER-1", ProcessKeys.CONSUMER_DISPUTE, "WQ-2026-000001", "pi-1", "f1"));
-    keys.record(new IdempotencyStore.Filing("api|key:2", ProcessKeys.CONSUMER_DISPUTE, "WQ-2026-000002", "pi-2", "f2"));
+    keys.record(
+        new IdempotencyStore.Filing(
+            "api|key:1", ProcessKeys.CONSUMER_DISPUTE, "WQ-2026-000001", "pi-1", "f1"));
+    keys.record(
+        new IdempotencyStore.Filing(
+            "api|ref:ORDER-1", ProcessKeys.CONSUMER_DISPUTE, "WQ-2026-000001", "pi-1", "f1"));
+    keys.record(
+        new IdempotencyStore.Filing(
+            "api|key:2", ProcessKeys.CONSUMER_DISPUTE, "WQ-2026-000002", "pi-2", "f2"));
 
     assertThat(keys.deleteCase("WQ-2026-000001")).isEqualTo(2);
 

@@ -8,7 +8,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-/** The OpenAPI description of /api: served behind the /api login, without /engine-rest, and the webapps still work. */
+/**
+ * The OpenAPI description of /api: served behind the /api login, without /engine-rest, and the
+ * webapps still work.
+ */
 class OpenApiIT extends IntakeSupport {
 
   @Test
@@ -20,11 +23,34 @@ class OpenApiIT extends IntakeSupport {
     assertThat(openApi.getBody().path("paths").has("/api/complaints/{caseNo}")).isTrue();
     assertThat(openApi.getBody().path("paths").has("/api/disputes/{caseNo}/evidence")).isTrue();
     assertThat(openApi.getBody().toString()).doesNotContain("/engine-rest");
-    assertThat(anonymous().get().uri("/api/openapi.json").retrieve().toBodilessEntity().getStatusCode())
+    assertThat(
+            anonymous()
+                .get()
+                .uri("/api/openapi.json")
+                .retrieve()
+                .toBodilessEntity()
+                .getStatusCode())
         .isEqualTo(HttpStatus.UNAUTHORIZED);
-    assertThat(anonymous().get().uri("/camunda/app/tasklist/").accept(MediaType.TEXT_HTML).retrieve()
-        .toBodilessEntity().getStatusCode().value()).as("Tasklist still served").isLessThan(400);
-    assertThat(anonymous().get().uri("/engine-rest/engine").retrieve().toBodilessEntity().getStatusCode().value())
-        .as("engine-rest untouched").isIn(200, 401);
+    assertThat(
+            anonymous()
+                .get()
+                .uri("/camunda/app/tasklist/")
+                .accept(MediaType.TEXT_HTML)
+                .retrieve()
+                .toBodilessEntity()
+                .getStatusCode()
+                .value())
+        .as("Tasklist still served")
+        .isLessThan(400);
+    assertThat(
+            anonymous()
+                .get()
+                .uri("/engine-rest/engine")
+                .retrieve()
+                .toBodilessEntity()
+                .getStatusCode()
+                .value())
+        .as("engine-rest untouched")
+        .isIn(200, 401);
   }
 }

@@ -26,8 +26,9 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 /**
- * The README's binding table, shown: a designer deploys one changed file over /engine-rest/deployment/create as Camunda
- * Modeler does, and the next case uses it; a running case behaves as the table says.
+ * The README's binding table, shown: a designer deploys one changed file over
+ * /engine-rest/deployment/create as Camunda Modeler does, and the next case uses it; a running case
+ * behaves as the table says.
  */
 class BindingsIT extends ApplicationIT {
   private static final String DESIGNER = "designer";
@@ -35,9 +36,11 @@ class BindingsIT extends ApplicationIT {
 
   @Test
   void aChangedDecisionTable_decidesTheNextPayoutsApprover() throws IOException {
-    String changed = Files.readString(ProjectFiles.path("processes/compensation-authority.dmn"))
-        .replace("<outputEntry id=\"OutputEntry_Frontline_2\"><text>\"complaint-handlers\"</text></outputEntry>",
-            "<outputEntry id=\"OutputEntry_Frontline_2\"><text>\"supervisors\"</text></outputEntry>");
+    String changed =
+        Files.readString(ProjectFiles.path("processes/compensation-authority.dmn"))
+            .replace(
+                "<outputEntry id=\"OutputEntry_Frontline_2\"><text>\"complaint-handlers\"</text></outputEntry>",
+                "<outputEntry id=\"OutputEntry_Frontline_2\"><text>\"supervisors\"</text></outputEntry>");
     assertThat(changed).contains("OutputEntry_Frontline_2\"><text>\"supervisors\"");
     String deployment = deploy("bindings-dmn", "compensation-authority.dmn", changed);
     try {
@@ -47,7 +50,9 @@ class BindingsIT extends ApplicationIT {
     } finally {
       undeploy(deployment);
     }
-    assertThat(candidateGroups(payoutWaitingForApproval("30"))).as("the product's table again").containsExactly("complaint-handlers");
+    assertThat(candidateGroups(payoutWaitingForApproval("30")))
+        .as("the product's table again")
+        .containsExactly("complaint-handlers");
   }
 
   @Test
@@ -56,14 +61,16 @@ class BindingsIT extends ApplicationIT {
     String formFile = "dispute-choose-channel.form";
     String changed = Files.readString(ProjectFiles.path("forms/" + formFile));
     String label = firstLabel(changed);
-    changed = changed.replace("\"label\": \"" + label + "\"", "\"label\": \"" + label + "（设计员已修改）\"");
+    changed =
+        changed.replace("\"label\": \"" + label + "\"", "\"label\": \"" + label + "（设计员已修改）\"");
     assertThat(changed).contains("（设计员已修改）");
     String deployment = deploy("bindings-form", formFile, changed);
     try {
       ProcessInstance next = disputeAtTheChoice();
 
       assertThat(deployedForm(choiceTask(next))).contains(label + "（设计员已修改）");
-      assertThat(deployedForm(choiceTask(open))).as("binding latest: an open task loads the latest form too")
+      assertThat(deployedForm(choiceTask(open)))
+          .as("binding latest: an open task loads the latest form too")
           .contains(label + "（设计员已修改）");
     } finally {
       undeploy(deployment);
@@ -72,12 +79,14 @@ class BindingsIT extends ApplicationIT {
   }
 
   @Test
-  void aChangedChannelModel_isCalledByTheNextCase_aRunningChannelFinishesOnItsVersion() throws IOException {
+  void aChangedChannelModel_isCalledByTheNextCase_aRunningChannelFinishesOnItsVersion()
+      throws IOException {
     ProcessInstance before = disputeAtTheChoice();
     choose(before, "court");
     ProcessDefinition old = calledDefinition(before, ProcessKeys.DISPUTE_COURT);
-    String changed = Files.readString(ProjectFiles.path("processes/dispute-court.bpmn"))
-        .replaceFirst("<bpmn:documentation>", "<bpmn:documentation>（设计员修订）");
+    String changed =
+        Files.readString(ProjectFiles.path("processes/dispute-court.bpmn"))
+            .replaceFirst("<bpmn:documentation>", "<bpmn:documentation>（设计员修订）");
     deploy("bindings-bpmn", "dispute-court.bpmn", changed);
 
     ProcessInstance after = disputeAtTheChoice();
@@ -86,12 +95,20 @@ class BindingsIT extends ApplicationIT {
     ProcessDefinition latest = calledDefinition(after, ProcessKeys.DISPUTE_COURT);
     assertThat(latest.getVersion()).isGreaterThan(old.getVersion());
     assertThat(engine.getRepositoryService().getProcessModel(latest.getId()))
-        .asString(StandardCharsets.UTF_8).contains("（设计员修订）");
-    assertThat(calledDefinition(before, ProcessKeys.DISPUTE_COURT).getId()).as("the running channel keeps its version")
+        .asString(StandardCharsets.UTF_8)
+        .contains("（设计员修订）");
+    assertThat(calledDefinition(before, ProcessKeys.DISPUTE_COURT).getId())
+        .as("the running channel keeps its version")
         .isEqualTo(old.getId());
     // the case's own definition is the one it started with
-    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(before.getId()).singleResult()
-        .getProcessDefinitionId()).isEqualTo(before.getProcessDefinitionId());
+    assertThat(
+            engine
+                .getRuntimeService()
+                .createProcessInstanceQuery()
+                .processInstanceId(before.getId())
+                .singleResult()
+                .getProcessDefinitionId())
+        .isEqualTo(before.getProcessDefinitionId());
   }
 
   // ------------------------------------------------------------------ helpers
@@ -100,50 +117,113 @@ class BindingsIT extends ApplicationIT {
     MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
     parts.add("deployment-name", name);
     parts.add("deployment-source", "Camunda Modeler");
-    parts.add(fileName, new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8)) {
-      @Override
-      public String getFilename() {
-        return fileName;
-      }
-    });
-    ResponseEntity<JsonNode> response = as(DESIGNER).post().uri("/engine-rest/deployment/create")
-        .contentType(MediaType.MULTIPART_FORM_DATA).body(parts).retrieve().toEntity(JsonNode.class);
-    assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(200);
+    parts.add(
+        fileName,
+        new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8)) {
+          @Override
+          public String getFilename() {
+            return fileName;
+          }
+        });
+    ResponseEntity<JsonNode> response =
+        as(DESIGNER)
+            .post()
+            .uri("/engine-rest/deployment/create")
+            .contentType(MediaType.MULTIPART_FORM_DATA)
+            .body(parts)
+            .retrieve()
+            .toEntity(JsonNode.class);
+    assertThat(response.getStatusCode().value())
+        .as(String.valueOf(response.getBody()))
+        .isEqualTo(200);
     return response.getBody().path("id").asText();
   }
 
   /** A deployment without cases (a table, a form) may be taken back by the designer who made it. */
   private void undeploy(String deploymentId) {
-    int status = as(DESIGNER).delete().uri("/engine-rest/deployment/{id}?cascade=true", deploymentId).retrieve()
-        .toBodilessEntity().getStatusCode().value();
+    int status =
+        as(DESIGNER)
+            .delete()
+            .uri("/engine-rest/deployment/{id}?cascade=true", deploymentId)
+            .retrieve()
+            .toBodilessEntity()
+            .getStatusCode()
+            .value();
     assertThat(status).isEqualTo(204);
   }
 
   private Task payoutWaitingForApproval(String amount) {
-    String caseNo = as("api").post().uri("/api/complaints").contentType(MediaType.APPLICATION_JSON)
-        .body("""
+    String caseNo =
+        as("api")
+            .post()
+            .uri("/api/complaints")
+            .contentType(MediaType.APPLICATION_JSON)
+            .body(
+                """
             {"complainant":{"name":"王女士","phone":"13812345678","email":"wang@example.cn"},"contactChannel":"phone",
              "occurredOn":"%s","location":"3号楼","category":"staff-attitude","description":"服务态度差","claim":"道歉并补偿"}
-            """.formatted(LocalDate.now(CHINA).minusDays(1)))
-        .retrieve().body(JsonNode.class).path("caseNo").asText();
+            """
+                    .formatted(LocalDate.now(CHINA).minusDays(1)))
+            .retrieve()
+            .body(JsonNode.class)
+            .path("caseNo")
+            .asText();
     runJobs();
     complete(caseNo, "Task_AcceptComplaint", Map.of("firstContactNote", "已致电投诉人"));
-    complete(caseNo, "Task_InvestigateComplaint", Map.of("contactRecord", "面谈", "verifiedFacts", "投诉属实",
-        "evidence", "现场照片", "responsibility", "company"));
-    String proposal = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseNo).list().get(0)
-        .getTaskDefinitionKey();
-    complete(caseNo, proposal, Map.of("solution", "赔礼道歉并补偿", "apology", "深表歉意", "compensationAmount", amount,
-        "improvementMeasures", "加强培训", "committeeMembers", "客服部、主管", "committeeMinutes", "同意补偿",
-        "remedyMeasures", "补救"));
-    Task approval = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseNo)
-        .taskDefinitionKey("Task_ApprovePayout").singleResult();
+    complete(
+        caseNo,
+        "Task_InvestigateComplaint",
+        Map.of(
+            "contactRecord",
+            "面谈",
+            "verifiedFacts",
+            "投诉属实",
+            "evidence",
+            "现场照片",
+            "responsibility",
+            "company"));
+    String proposal =
+        engine
+            .getTaskService()
+            .createTaskQuery()
+            .processInstanceBusinessKey(caseNo)
+            .list()
+            .get(0)
+            .getTaskDefinitionKey();
+    complete(
+        caseNo,
+        proposal,
+        Map.of(
+            "solution",
+            "赔礼道歉并补偿",
+            "apology",
+            "深表歉意",
+            "compensationAmount",
+            amount,
+            "improvementMeasures",
+            "加强培训",
+            "committeeMembers",
+            "客服部、主管",
+            "committeeMinutes",
+            "同意补偿",
+            "remedyMeasures",
+            "补救"));
+    Task approval =
+        engine
+            .getTaskService()
+            .createTaskQuery()
+            .processInstanceBusinessKey(caseNo)
+            .taskDefinitionKey("Task_ApprovePayout")
+            .singleResult();
     assertThat(approval).as("the payout of %s waits for approval", amount).isNotNull();
     return approval;
   }
 
   private java.util.List<String> candidateGroups(Task task) {
     return engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
-        .filter(link -> "candidate".equals(link.getType())).map(link -> link.getGroupId()).toList();
+        .filter(link -> "candidate".equals(link.getType()))
+        .map(link -> link.getGroupId())
+        .toList();
   }
 
   private ProcessInstance disputeAtTheChoice() {
@@ -163,18 +243,27 @@ class BindingsIT extends ApplicationIT {
     v.put("category", "quality");
     v.put("description", "漏水严重");
     v.put("claimRefund", true);
-    ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey(ProcessKeys.CONSUMER_DISPUTE, v);
+    ProcessInstance instance =
+        engine.getRuntimeService().startProcessInstanceByKey(ProcessKeys.CONSUMER_DISPUTE, v);
     runJobs();
-    engine.getRuntimeService().createMessageCorrelation("MerchantResponse").processInstanceId(instance.getId())
-        .setVariable("merchantAnswer", "reject").correlate();
+    engine
+        .getRuntimeService()
+        .createMessageCorrelation("MerchantResponse")
+        .processInstanceId(instance.getId())
+        .setVariable("merchantAnswer", "reject")
+        .correlate();
     runJobs();
     assertThat(choiceTask(instance)).isNotNull();
     return instance;
   }
 
   private Task choiceTask(ProcessInstance instance) {
-    return engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
-        .taskDefinitionKey("Task_RecordChannelChoice").singleResult();
+    return engine
+        .getTaskService()
+        .createTaskQuery()
+        .processInstanceId(instance.getId())
+        .taskDefinitionKey("Task_RecordChannelChoice")
+        .singleResult();
   }
 
   private void choose(ProcessInstance instance, String channel) {
@@ -183,28 +272,44 @@ class BindingsIT extends ApplicationIT {
   }
 
   private ProcessDefinition calledDefinition(ProcessInstance spine, String key) {
-    String definitionId = engine.getHistoryService().createHistoricProcessInstanceQuery().superProcessInstanceId(spine.getId())
-        .processDefinitionKey(key).singleResult().getProcessDefinitionId();
+    String definitionId =
+        engine
+            .getHistoryService()
+            .createHistoricProcessInstanceQuery()
+            .superProcessInstanceId(spine.getId())
+            .processDefinitionKey(key)
+            .singleResult()
+            .getProcessDefinitionId();
     return engine.getRepositoryService().getProcessDefinition(definitionId);
   }
 
   /** The form Tasklist loads for the task, as the mediator's browser asks for it. */
   private String deployedForm(Task task) {
-    ResponseEntity<String> form = as("mediator").get().uri("/engine-rest/task/{id}/deployed-form", task.getId())
-        .retrieve().toEntity(String.class);
+    ResponseEntity<String> form =
+        as("mediator")
+            .get()
+            .uri("/engine-rest/task/{id}/deployed-form", task.getId())
+            .retrieve()
+            .toEntity(String.class);
     assertThat(form.getStatusCode().value()).as(form.getBody()).isEqualTo(200);
     return form.getBody();
   }
 
   private static String firstLabel(String form) {
-    java.util.regex.Matcher label = java.util.regex.Pattern.compile("\"label\": \"([^\"]+)\"").matcher(form);
+    java.util.regex.Matcher label =
+        java.util.regex.Pattern.compile("\"label\": \"([^\"]+)\"").matcher(form);
     assertThat(label.find()).isTrue();
     return label.group(1);
   }
 
   private void complete(String caseNo, String taskKey, Map<String, Object> answers) {
-    Task task = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseNo).taskDefinitionKey(taskKey)
-        .singleResult();
+    Task task =
+        engine
+            .getTaskService()
+            .createTaskQuery()
+            .processInstanceBusinessKey(caseNo)
+            .taskDefinitionKey(taskKey)
+            .singleResult();
     assertThat(task).as("open task %s of %s", taskKey, caseNo).isNotNull();
     engine.getFormService().submitTaskForm(task.getId(), answers);
     runJobs();

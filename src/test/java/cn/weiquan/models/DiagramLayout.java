@@ -17,15 +17,16 @@ import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
 
 /**
- * Reads a model's diagram (BPMN DI) as bpmn-js draws it and reports what a reader cannot read: labels over labels,
- * labels over shapes they do not belong to, sequence flows drawn through shapes or through labels (their own too),
- * flows crossing flows, and gateway branches whose name has no label position.
+ * Reads a model's diagram (BPMN DI) as bpmn-js draws it and reports what a reader cannot read:
+ * labels over labels, labels over shapes they do not belong to, sequence flows drawn through shapes
+ * or through labels (their own too), flows crossing flows, and gateway branches whose name has no
+ * label position.
  *
- * <p>A label is where bpmn-js draws its text: centred on the label's DI bounds, from their top, in 11 px Arial
- * wrapped at 90 px (a CJK character about 11 px wide, a Latin one about 6); the check uses that box, not the DI
- * bounds' size, so a label whose DI bounds were written too small (or too large) for its text is seen where it is drawn. A named
- * event or gateway without label bounds is drawn below its shape (bpmn-js' default), a flow's at the middle of its
- * middle segment.
+ * <p>A label is where bpmn-js draws its text: centred on the label's DI bounds, from their top, in
+ * 11 px Arial wrapped at 90 px (a CJK character about 11 px wide, a Latin one about 6); the check
+ * uses that box, not the DI bounds' size, so a label whose DI bounds were written too small (or too
+ * large) for its text is seen where it is drawn. A named event or gateway without label bounds is
+ * drawn below its shape (bpmn-js' default), a flow's at the middle of its middle segment.
  */
 final class DiagramLayout {
   static final String BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL";
@@ -36,20 +37,40 @@ final class DiagramLayout {
   private static final double FONT = 11;
   private static final double LINE = FONT * 1.2;
   private static final double MAX_LINE = 90;
+
   /** Overlaps and crossings smaller than this (px) are rounding, not something a reader sees. */
   private static final double TOLERANCE = 2;
-  private static final Set<String> CONTAINERS = Set.of("subProcess", "participant", "lane", "transaction", "adHocSubProcess", "group");
-  private static final Set<String> EXTERNAL_LABELS = Set.of("startEvent", "endEvent", "intermediateCatchEvent",
-      "intermediateThrowEvent", "boundaryEvent", "exclusiveGateway", "parallelGateway", "inclusiveGateway",
-      "eventBasedGateway", "complexGateway", "dataObjectReference", "dataStoreReference", "sequenceFlow", "messageFlow");
+
+  private static final Set<String> CONTAINERS =
+      Set.of("subProcess", "participant", "lane", "transaction", "adHocSubProcess", "group");
+  private static final Set<String> EXTERNAL_LABELS =
+      Set.of(
+          "startEvent",
+          "endEvent",
+          "intermediateCatchEvent",
+          "intermediateThrowEvent",
+          "boundaryEvent",
+          "exclusiveGateway",
+          "parallelGateway",
+          "inclusiveGateway",
+          "eventBasedGateway",
+          "complexGateway",
+          "dataObjectReference",
+          "dataStoreReference",
+          "sequenceFlow",
+          "messageFlow");
 
   record Box(double x, double y, double w, double h) {
     boolean overlaps(Box o) {
-      return Math.min(x + w, o.x + o.w) - Math.max(x, o.x) > TOLERANCE && Math.min(y + h, o.y + o.h) - Math.max(y, o.y) > TOLERANCE;
+      return Math.min(x + w, o.x + o.w) - Math.max(x, o.x) > TOLERANCE
+          && Math.min(y + h, o.y + o.h) - Math.max(y, o.y) > TOLERANCE;
     }
 
     boolean contains(Box o) {
-      return o.x >= x - TOLERANCE && o.y >= y - TOLERANCE && o.x + o.w <= x + w + TOLERANCE && o.y + o.h <= y + h + TOLERANCE;
+      return o.x >= x - TOLERANCE
+          && o.y >= y - TOLERANCE
+          && o.x + o.w <= x + w + TOLERANCE
+          && o.y + o.h <= y + h + TOLERANCE;
     }
 
     boolean contains(double px, double py, double margin) {
@@ -72,7 +93,14 @@ final class DiagramLayout {
 
   record Label(String owner, String text, Box box) {}
 
-  record Flow(String id, String type, String name, String source, String target, List<double[]> points, Box labelBounds) {}
+  record Flow(
+      String id,
+      String type,
+      String name,
+      String source,
+      String target,
+      List<double[]> points,
+      Box labelBounds) {}
 
   private final String file;
   private final Map<String, Element> semantic = new HashMap<>();
@@ -98,14 +126,22 @@ final class DiagramLayout {
         continue;
       }
       String type = element.getLocalName();
-      boolean container = CONTAINERS.contains(type) && !"false".equals(di.getAttribute("isExpanded"));
-      Shape shape = new Shape(element.getAttribute("id"), type, element.getAttribute("name"), bounds(child(di, DC, "Bounds")), container);
+      boolean container =
+          CONTAINERS.contains(type) && !"false".equals(di.getAttribute("isExpanded"));
+      Shape shape =
+          new Shape(
+              element.getAttribute("id"),
+              type,
+              element.getAttribute("name"),
+              bounds(child(di, DC, "Bounds")),
+              container);
       shapes.put(shape.id(), shape);
       if (EXTERNAL_LABELS.contains(type) && !shape.name().isBlank()) {
         Element label = child(di, BPMNDI, "BPMNLabel");
         Box declared = label == null ? null : bounds(child(label, DC, "Bounds"));
         Box b = shape.bounds();
-        Box at = declared != null ? declared : new Box(b.x() + b.w() / 2 - 45, b.y() + b.h(), 90, 20);
+        Box at =
+            declared != null ? declared : new Box(b.x() + b.w() / 2 - 45, b.y() + b.h(), 90, 20);
         labels.add(new Label(shape.id(), shape.name(), drawn(shape.name(), at)));
       }
     }
@@ -120,12 +156,22 @@ final class DiagramLayout {
       NodeList waypoints = di.getElementsByTagNameNS(DI, "waypoint");
       for (int p = 0; p < waypoints.getLength(); p++) {
         Element w = (Element) waypoints.item(p);
-        points.add(new double[] {Double.parseDouble(w.getAttribute("x")), Double.parseDouble(w.getAttribute("y"))});
+        points.add(
+            new double[] {
+              Double.parseDouble(w.getAttribute("x")), Double.parseDouble(w.getAttribute("y"))
+            });
       }
       Element label = child(di, BPMNDI, "BPMNLabel");
       Box declared = label == null ? null : bounds(child(label, DC, "Bounds"));
-      Flow flow = new Flow(element.getAttribute("id"), element.getLocalName(), element.getAttribute("name"),
-          element.getAttribute("sourceRef"), element.getAttribute("targetRef"), points, declared);
+      Flow flow =
+          new Flow(
+              element.getAttribute("id"),
+              element.getLocalName(),
+              element.getAttribute("name"),
+              element.getAttribute("sourceRef"),
+              element.getAttribute("targetRef"),
+              points,
+              declared);
       flows.add(flow);
       if (!flow.name().isBlank() && points.size() >= 2) {
         Box at = declared;
@@ -173,8 +219,20 @@ final class DiagramLayout {
         Label a = labels.get(i);
         Label b = labels.get(j);
         if (a.box().overlaps(b.box())) {
-          problems.add(file + ": label of " + a.owner() + " '" + a.text() + "' " + a.box() + " overlaps label of " + b.owner()
-              + " '" + b.text() + "' " + b.box());
+          problems.add(
+              file
+                  + ": label of "
+                  + a.owner()
+                  + " '"
+                  + a.text()
+                  + "' "
+                  + a.box()
+                  + " overlaps label of "
+                  + b.owner()
+                  + " '"
+                  + b.text()
+                  + "' "
+                  + b.box());
         }
       }
       Label label = labels.get(i);
@@ -183,12 +241,25 @@ final class DiagramLayout {
           continue;
         }
         // a container may hold a label inside it; only a label across its border is in the way
-        boolean inTheWay = shape.container()
-            ? label.box().overlaps(shape.bounds()) && !shape.bounds().contains(label.box())
-            : label.box().overlaps(shape.bounds());
+        boolean inTheWay =
+            shape.container()
+                ? label.box().overlaps(shape.bounds()) && !shape.bounds().contains(label.box())
+                : label.box().overlaps(shape.bounds());
         if (inTheWay) {
-          problems.add(file + ": label of " + label.owner() + " '" + label.text() + "' " + label.box() + " overlaps "
-              + shape.type() + " " + shape.id() + " " + shape.bounds());
+          problems.add(
+              file
+                  + ": label of "
+                  + label.owner()
+                  + " '"
+                  + label.text()
+                  + "' "
+                  + label.box()
+                  + " overlaps "
+                  + shape.type()
+                  + " "
+                  + shape.id()
+                  + " "
+                  + shape.bounds());
         }
       }
     }
@@ -208,17 +279,53 @@ final class DiagramLayout {
           if (shape.container()) {
             // a flow inside a container is fine; one that enters or leaves it crosses its border
             if (crossesBorder(a, b, shape.bounds())) {
-              problems.add(file + ": flow " + flow.id() + " crosses the border of " + shape.type() + " " + shape.id());
+              problems.add(
+                  file
+                      + ": flow "
+                      + flow.id()
+                      + " crosses the border of "
+                      + shape.type()
+                      + " "
+                      + shape.id());
             }
           } else if (crosses(a, b, shape.bounds(), source, target)) {
-            problems.add(file + ": flow " + flow.id() + " (" + flow.source() + " → " + flow.target() + ") is drawn through "
-                + shape.type() + " " + shape.id() + " " + shape.bounds());
+            problems.add(
+                file
+                    + ": flow "
+                    + flow.id()
+                    + " ("
+                    + flow.source()
+                    + " → "
+                    + flow.target()
+                    + ") is drawn through "
+                    + shape.type()
+                    + " "
+                    + shape.id()
+                    + " "
+                    + shape.bounds());
           }
         }
         for (Label label : labels) {
           Box box = label.box();
-          if (clip(a, b, new Box(box.x() + TOLERANCE, box.y() + TOLERANCE, box.w() - 2 * TOLERANCE, box.h() - 2 * TOLERANCE)) != null) {
-            problems.add(file + ": flow " + flow.id() + " is drawn through the label of " + label.owner() + " '" + label.text() + "' " + box);
+          if (clip(
+                  a,
+                  b,
+                  new Box(
+                      box.x() + TOLERANCE,
+                      box.y() + TOLERANCE,
+                      box.w() - 2 * TOLERANCE,
+                      box.h() - 2 * TOLERANCE))
+              != null) {
+            problems.add(
+                file
+                    + ": flow "
+                    + flow.id()
+                    + " is drawn through the label of "
+                    + label.owner()
+                    + " '"
+                    + label.text()
+                    + "' "
+                    + box);
           }
         }
       }
@@ -232,13 +339,27 @@ final class DiagramLayout {
     }
     for (Flow flow : flows) {
       Shape source = shapes.get(flow.source());
-      if (source != null && source.type().endsWith("Gateway") && !flow.name().isBlank() && flow.labelBounds() == null) {
-        problems.add(file + ": branch " + flow.id() + " '" + flow.name() + "' of " + source.id() + " has no label bounds");
+      if (source != null
+          && source.type().endsWith("Gateway")
+          && !flow.name().isBlank()
+          && flow.labelBounds() == null) {
+        problems.add(
+            file
+                + ": branch "
+                + flow.id()
+                + " '"
+                + flow.name()
+                + "' of "
+                + source.id()
+                + " has no label bounds");
       }
     }
   }
 
-  /** The box bpmn-js draws the text in: centred on the label bounds, from their top, wrapped at 90 px. */
+  /**
+   * The box bpmn-js draws the text in: centred on the label bounds, from their top, wrapped at 90
+   * px.
+   */
   static Box drawn(String text, Box at) {
     List<Double> lines = new ArrayList<>();
     double line = 0;
@@ -262,24 +383,37 @@ final class DiagramLayout {
   }
 
   private static double width(int codePoint) {
-    if (Character.isIdeographic(codePoint) || (codePoint >= 0x3000 && codePoint <= 0x30FF) || (codePoint >= 0xFF00 && codePoint <= 0xFFEF)) {
+    if (Character.isIdeographic(codePoint)
+        || (codePoint >= 0x3000 && codePoint <= 0x30FF)
+        || (codePoint >= 0xFF00 && codePoint <= 0xFFEF)) {
       return FONT;
     }
     return FONT * 0.56;
   }
 
-  /** Whether the segment runs through the shape's inside (shrunk by the tolerance), beyond the flow's own ends. */
+  /**
+   * Whether the segment runs through the shape's inside (shrunk by the tolerance), beyond the
+   * flow's own ends.
+   */
   private static boolean crosses(double[] a, double[] b, Box shape, Shape source, Shape target) {
-    Box inner = new Box(shape.x() + TOLERANCE, shape.y() + TOLERANCE, shape.w() - 2 * TOLERANCE, shape.h() - 2 * TOLERANCE);
+    Box inner =
+        new Box(
+            shape.x() + TOLERANCE,
+            shape.y() + TOLERANCE,
+            shape.w() - 2 * TOLERANCE,
+            shape.h() - 2 * TOLERANCE);
     double[] clip = clip(a, b, inner);
     if (clip == null) {
       return false;
     }
-    // the piece inside: ignore it where it is also inside the flow's own source or target (a boundary event on its host)
+    // the piece inside: ignore it where it is also inside the flow's own source or target (a
+    // boundary event on its host)
     for (double t = clip[0]; t <= clip[1]; t += Math.max((clip[1] - clip[0]) / 8, 1e-9)) {
       double px = a[0] + (b[0] - a[0]) * t;
       double py = a[1] + (b[1] - a[1]) * t;
-      boolean own = (source != null && source.bounds().contains(px, py, TOLERANCE)) || (target != null && target.bounds().contains(px, py, TOLERANCE));
+      boolean own =
+          (source != null && source.bounds().contains(px, py, TOLERANCE))
+              || (target != null && target.bounds().contains(px, py, TOLERANCE));
       if (!own) {
         return true;
       }
@@ -290,7 +424,10 @@ final class DiagramLayout {
     return false;
   }
 
-  /** Whether two polylines cross (a proper crossing: touching ends, as two branches of one gateway do, is none). */
+  /**
+   * Whether two polylines cross (a proper crossing: touching ends, as two branches of one gateway
+   * do, is none).
+   */
   private static boolean crosses(List<double[]> one, List<double[]> other) {
     for (int i = 0; i + 1 < one.size(); i++) {
       for (int j = 0; j + 1 < other.size(); j++) {
@@ -321,7 +458,9 @@ final class DiagramLayout {
     double dx = b[0] - a[0];
     double dy = b[1] - a[1];
     double[] p = {-dx, dx, -dy, dy};
-    double[] q = {a[0] - box.x(), box.x() + box.w() - a[0], a[1] - box.y(), box.y() + box.h() - a[1]};
+    double[] q = {
+      a[0] - box.x(), box.x() + box.w() - a[0], a[1] - box.y(), box.y() + box.h() - a[1]
+    };
     double t0 = 0;
     double t1 = 1;
     for (int i = 0; i < 4; i++) {
@@ -343,7 +482,9 @@ final class DiagramLayout {
 
   private static Element child(Element parent, String ns, String local) {
     for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-      if (n instanceof Element e && ns.equals(e.getNamespaceURI()) && local.equals(e.getLocalName())) {
+      if (n instanceof Element e
+          && ns.equals(e.getNamespaceURI())
+          && local.equals(e.getLocalName())) {
         return e;
       }
     }
@@ -354,7 +495,10 @@ final class DiagramLayout {
     if (bounds == null) {
       return null;
     }
-    return new Box(Double.parseDouble(bounds.getAttribute("x")), Double.parseDouble(bounds.getAttribute("y")),
-        Double.parseDouble(bounds.getAttribute("width")), Double.parseDouble(bounds.getAttribute("height")));
+    return new Box(
+        Double.parseDouble(bounds.getAttribute("x")),
+        Double.parseDouble(bounds.getAttribute("y")),
+        Double.parseDouble(bounds.getAttribute("width")),
+        Double.parseDouble(bounds.getAttribute("height")));
   }
 }

@@ -12,9 +12,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The diagrams of processes/*.bpmn as designers (Modeler at 100%) and analysts (Cockpit) see them: no label over
- * another, no label over a shape it does not belong to, no sequence flow drawn through a shape other than its source
- * and target or through a label, no flow across another, every named branch of a gateway with a label position. Engine-free: reads the BPMN DI only.
+ * The diagrams of processes/*.bpmn as designers (Modeler at 100%) and analysts (Cockpit) see them:
+ * no label over another, no label over a shape it does not belong to, no sequence flow drawn
+ * through a shape other than its source and target or through a label, no flow across another,
+ * every named branch of a gateway with a label position. Engine-free: reads the BPMN DI only.
  */
 class DiagramLayoutTest {
 
@@ -38,16 +39,28 @@ class DiagramLayoutTest {
 
   @Test
   void aDiagramWithOverlapsAndCrossingsIsReported() throws IOException {
-    try (InputStream bpmn = Files.newInputStream(ProjectFiles.path("src/test/resources/model-check/layout/unreadable.bpmn"))) {
+    try (InputStream bpmn =
+        Files.newInputStream(
+            ProjectFiles.path("src/test/resources/model-check/layout/unreadable.bpmn"))) {
       DiagramLayout layout = DiagramLayout.of("unreadable.bpmn", bpmn);
       assertThat(layout.problems())
-          .anyMatch(p -> p.contains("label of Flow_Yes '是'") && p.contains("overlaps label of Flow_No '否'"))
-          .anyMatch(p -> p.contains("label of Event_Done") && p.contains("overlaps userTask Task_Other"))
-          .anyMatch(p -> p.contains("flow Flow_Through") && p.contains("is drawn through userTask Task_Other"))
-          .anyMatch(p -> p.contains("branch Flow_Unplaced '也许'") && p.contains("has no label bounds"))
+          .anyMatch(
+              p ->
+                  p.contains("label of Flow_Yes '是'")
+                      && p.contains("overlaps label of Flow_No '否'"))
+          .anyMatch(
+              p -> p.contains("label of Event_Done") && p.contains("overlaps userTask Task_Other"))
+          .anyMatch(
+              p ->
+                  p.contains("flow Flow_Through")
+                      && p.contains("is drawn through userTask Task_Other"))
+          .anyMatch(
+              p -> p.contains("branch Flow_Unplaced '也许'") && p.contains("has no label bounds"))
           .anyMatch(p -> p.contains("flow Flow_No is drawn through the label of Gateway_Question"))
           // without label bounds bpmn-js draws a branch's name on its own line
-          .anyMatch(p -> p.contains("flow Flow_Unplaced is drawn through the label of Flow_Unplaced '也许'"))
+          .anyMatch(
+              p ->
+                  p.contains("flow Flow_Unplaced is drawn through the label of Flow_Unplaced '也许'"))
           .anyMatch(p -> p.contains("flow Flow_No crosses flow Flow_Crossing"))
           .noneMatch(p -> p.contains("flow Flow_ToTask "))
           .hasSize(7);

@@ -27,11 +27,12 @@ import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * The Camunda Modeler element templates in .camunda/element-templates (the folder Modeler reads beside the models):
- * valid by Camunda's published schema (src/test/resources/element-templates-schema, from the npm package
- * {@code @camunda/element-templates-json-schema}); every service and send task of processes/ names its template and is
- * as the template would have written it; the dropdowns list what the product really has (mail events and their texts
- * per recipient, recipient roles, statutory periods).
+ * The Camunda Modeler element templates in .camunda/element-templates (the folder Modeler reads
+ * beside the models): valid by Camunda's published schema
+ * (src/test/resources/element-templates-schema, from the npm package
+ * {@code @camunda/element-templates-json-schema}); every service and send task of processes/ names
+ * its template and is as the template would have written it; the dropdowns list what the product
+ * really has (mail events and their texts per recipient, recipient roles, statutory periods).
  */
 class ElementTemplatesTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -39,24 +40,32 @@ class ElementTemplatesTest {
   @Test
   void everyTemplateIsValidByCamundasSchema() throws IOException {
     List<JsonNode> templates = TemplateCheck.read(templatesFolder());
-    assertThat(templates).as("templates under .camunda/element-templates").hasSizeGreaterThanOrEqualTo(20);
+    assertThat(templates)
+        .as("templates under .camunda/element-templates")
+        .hasSizeGreaterThanOrEqualTo(20);
     JsonSchema schema = schema();
     for (Path file : TemplateCheck.files(templatesFolder(), ".json")) {
-      assertThat(schema.validate(JSON.readTree(file.toFile()))).as(file.getFileName().toString()).isEmpty();
+      assertThat(schema.validate(JSON.readTree(file.toFile())))
+          .as(file.getFileName().toString())
+          .isEmpty();
     }
     assertThat(TemplateCheck.of(templates).problems()).as("ids and versions are unique").isEmpty();
   }
 
   @Test
   void theSchemaRefusesABrokenTemplate() throws IOException {
-    // a dropdown without choices, an unknown binding type, no appliesTo: the check is only worth something if it can fail
-    JsonNode broken = JSON.readTree("""
+    // a dropdown without choices, an unknown binding type, no appliesTo: the check is only worth
+    // something if it can fail
+    JsonNode broken =
+        JSON.readTree(
+            """
         {"name": "broken", "id": "broken", "properties": [
           {"label": "事件", "type": "Dropdown", "binding": {"type": "camunda:property", "name": "mailEvent"}},
           {"type": "Hidden", "value": "x", "binding": {"type": "camunda:unknown", "name": "y"}}]}
         """);
     Set<ValidationMessage> messages = schema().validate(broken);
-    assertThat(messages).extracting(ValidationMessage::getMessage)
+    assertThat(messages)
+        .extracting(ValidationMessage::getMessage)
         .anyMatch(m -> m.contains("appliesTo"))
         .anyMatch(m -> m.contains("choices"))
         .anyMatch(m -> m.contains("camunda:unknown") || m.contains("enum"));
@@ -73,22 +82,38 @@ class ElementTemplatesTest {
   @Test
   void aTaskThatDiffersFromItsTemplateIsReported() throws IOException {
     TemplateCheck check = TemplateCheck.of(TemplateCheck.read(templatesFolder()));
-    try (InputStream bpmn = Files.newInputStream(ProjectFiles.path("src/test/resources/model-check/templates/misused.bpmn"))) {
+    try (InputStream bpmn =
+        Files.newInputStream(
+            ProjectFiles.path("src/test/resources/model-check/templates/misused.bpmn"))) {
       check.check("misused.bpmn", bpmn);
     }
     assertThat(check.problems())
         .anyMatch(p -> p.contains("Task_NoTemplate") && p.contains("names no element template"))
-        .anyMatch(p -> p.contains("Task_UnknownEvent") && p.contains("'no-such-event', not one of the template's choices"))
-        .anyMatch(p -> p.contains("Task_ExtraProperty") && p.contains("has property mailCc, which template cn.weiquan.mail does not bind"))
-        .anyMatch(p -> p.contains("Task_NotAsync") && p.contains("lacks attribute camunda:asyncBefore"))
-        .anyMatch(p -> p.contains("Task_WrongBean") && p.contains("is '${mail}', the template fixes '${notify}'"))
+        .anyMatch(
+            p ->
+                p.contains("Task_UnknownEvent")
+                    && p.contains("'no-such-event', not one of the template's choices"))
+        .anyMatch(
+            p ->
+                p.contains("Task_ExtraProperty")
+                    && p.contains(
+                        "has property mailCc, which template cn.weiquan.mail does not bind"))
+        .anyMatch(
+            p -> p.contains("Task_NotAsync") && p.contains("lacks attribute camunda:asyncBefore"))
+        .anyMatch(
+            p ->
+                p.contains("Task_WrongBean")
+                    && p.contains("is '${mail}', the template fixes '${notify}'"))
         .anyMatch(p -> p.contains("Task_NoPrefix") && p.contains("lacks property casePrefix"))
         .anyMatch(p -> p.contains("Task_BadDeadline") && p.contains("does not match"))
         .anyMatch(p -> p.contains("Task_OldVersion") && p.contains("version 0, which is not in"));
     assertThat(check.problems()).noneMatch(p -> p.contains("Task_Correct"));
   }
 
-  /** The mail step's dropdowns are the mail texts that exist: a new event is a folder of texts plus a choice here. */
+  /**
+   * The mail step's dropdowns are the mail texts that exist: a new event is a folder of texts plus
+   * a choice here.
+   */
   @Test
   void theMailDropdownsListTheEventsAndRecipientsThatHaveTexts() throws IOException {
     Path mail = ProjectFiles.path("src/main/resources/mail");
@@ -103,22 +128,32 @@ class ElementTemplatesTest {
       }
     }
     assertThat(texts).isNotEmpty();
-    List<JsonNode> mailTemplates = TemplateCheck.read(templatesFolder()).stream()
-        .filter(t -> property(t, "mailEvent") != null).toList();
+    List<JsonNode> mailTemplates =
+        TemplateCheck.read(templatesFolder()).stream()
+            .filter(t -> property(t, "mailEvent") != null)
+            .toList();
     assertThat(mailTemplates).extracting(t -> t.path("id").asText()).contains("cn.weiquan.mail");
     for (JsonNode template : mailTemplates) {
       JsonNode event = property(template, "mailEvent");
       if ("Dropdown".equals(event.path("type").asText())) {
-        assertThat(choices(event)).as(template.path("id") + " mailEvent").containsExactlyInAnyOrderElementsOf(texts.keySet());
+        assertThat(choices(event))
+            .as(template.path("id") + " mailEvent")
+            .containsExactlyInAnyOrderElementsOf(texts.keySet());
       }
       JsonNode to = property(template, "mailTo");
-      List<String> recipients = "Dropdown".equals(to.path("type").asText()) ? choices(to) : List.of(to.path("value").asText());
+      List<String> recipients =
+          "Dropdown".equals(to.path("type").asText())
+              ? choices(to)
+              : List.of(to.path("value").asText());
       for (String recipientList : recipients) {
         for (String role : recipientList.split(",")) {
-          assertThat(RecipientRole.of(role).code()).as(template.path("id") + " mailTo " + recipientList).isEqualTo(role);
+          assertThat(RecipientRole.of(role).code())
+              .as(template.path("id") + " mailTo " + recipientList)
+              .isEqualTo(role);
         }
         // each recipient list is one some event has a text for every member of
-        assertThat(texts.values()).as(template.path("id") + " mailTo " + recipientList)
+        assertThat(texts.values())
+            .as(template.path("id") + " mailTo " + recipientList)
             .anyMatch(roles -> roles.containsAll(List.of(recipientList.split(","))));
       }
     }
@@ -133,7 +168,9 @@ class ElementTemplatesTest {
       }
       mailSteps++;
       for (String role : use.getValue().get("mailTo").split(",")) {
-        assertThat(mail.resolve(event).resolve(role + ".mustache")).as(use.getKey() + " mails " + role + " about " + event).isRegularFile();
+        assertThat(mail.resolve(event).resolve(role + ".mustache"))
+            .as(use.getKey() + " mails " + role + " about " + event)
+            .isRegularFile();
       }
     }
     assertThat(mailSteps).as("mail steps in processes/").isGreaterThan(30);
@@ -142,7 +179,8 @@ class ElementTemplatesTest {
   @Test
   void thePeriodDropdownsListTheStatutoryPeriods() throws IOException {
     Set<String> periods = new TreeSet<>();
-    try (InputStream in = Files.newInputStream(ProjectFiles.path("src/main/resources/calendar/periods.yaml"))) {
+    try (InputStream in =
+        Files.newInputStream(ProjectFiles.path("src/main/resources/calendar/periods.yaml"))) {
       Map<String, List<Map<String, Object>>> table = new Yaml().load(in);
       table.get("periods").forEach(period -> periods.add((String) period.get("name")));
     }
@@ -152,8 +190,10 @@ class ElementTemplatesTest {
       JsonNode period = property(template, "deadlinePeriod");
       if (period != null) {
         dropdowns++;
-        assertThat(choices(period)).as(template.path("id") + " deadlinePeriod")
-            .filteredOn(choice -> !choice.isEmpty()).containsExactlyInAnyOrderElementsOf(periods);
+        assertThat(choices(period))
+            .as(template.path("id") + " deadlinePeriod")
+            .filteredOn(choice -> !choice.isEmpty())
+            .containsExactlyInAnyOrderElementsOf(periods);
       }
     }
     assertThat(dropdowns).isGreaterThanOrEqualTo(3);
@@ -173,7 +213,8 @@ class ElementTemplatesTest {
 
   private static JsonNode property(JsonNode template, String name) {
     for (JsonNode property : template.path("properties")) {
-      if (property.path("binding").path("type").asText().equals("camunda:property") && name.equals(property.path("binding").path("name").asText())) {
+      if (property.path("binding").path("type").asText().equals("camunda:property")
+          && name.equals(property.path("binding").path("name").asText())) {
         return property;
       }
     }
@@ -191,7 +232,9 @@ class ElementTemplatesTest {
   }
 
   private static JsonSchema schema() throws IOException {
-    try (InputStream in = Files.newInputStream(ProjectFiles.path("src/test/resources/element-templates-schema/schema.json"))) {
+    try (InputStream in =
+        Files.newInputStream(
+            ProjectFiles.path("src/test/resources/element-templates-schema/schema.json"))) {
       String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7)
           .getSchema(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));

@@ -1,5 +1,9 @@
 package cn.weiquan.models;
 
+import cn.weiquan.calendar.Deadlines;
+import cn.weiquan.calendar.StatutoryPeriods;
+import cn.weiquan.notification.MailTemplates;
+import cn.weiquan.notification.RecipientRole;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -15,11 +19,6 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
-import cn.weiquan.calendar.Deadlines;
-import cn.weiquan.calendar.StatutoryPeriods;
-import cn.weiquan.notification.MailTemplates;
-import cn.weiquan.notification.RecipientRole;
-
 /**
  * The static checks a model must pass before it ships: what the engine would only find at run time
  * (a form that is not there) or never (a diagram missing, so Modeler shows nothing).
@@ -32,8 +31,10 @@ final class ModelCheck {
   static final String CAMUNDA_DMN = "http://camunda.org/schema/1.0/dmn";
 
   private final List<String> problems = new ArrayList<>();
+
   /** form id → file */
   private final Map<String, Path> forms = new LinkedHashMap<>();
+
   private final List<Path> models = new ArrayList<>();
   private final MailTemplates templates = new MailTemplates();
   private final StatutoryPeriods periods = new StatutoryPeriods();
@@ -89,13 +90,18 @@ final class ModelCheck {
         problems.add(file + ": form id '" + id + "' is also used by " + forms.get(id));
       } else if (!id.equals(file.getFileName().toString().replaceFirst("\\.form$", ""))) {
         // one naming scheme: a designer finds the form of a task by the id the task names
-        problems.add(file + ": form id '" + id + "' differs from its file name (a form's id is its file name)");
+        problems.add(
+            file
+                + ": form id '"
+                + id
+                + "' differs from its file name (a form's id is its file name)");
       }
       if (!form.path("components").isArray()) {
         problems.add(file + ": form has no components");
       }
     } catch (IOException e) {
-      problems.add(file + ": not valid JSON (" + e.getMessage().lines().findFirst().orElse("") + ")");
+      problems.add(
+          file + ": not valid JSON (" + e.getMessage().lines().findFirst().orElse("") + ")");
     }
   }
 
@@ -111,7 +117,8 @@ final class ModelCheck {
     for (int i = 0; i < processes.getLength(); i++) {
       Element process = (Element) processes.item(i);
       if (process.getAttributeNS(CAMUNDA, "historyTimeToLive").isBlank()) {
-        problems.add(file + ": process " + process.getAttribute("id") + " has no historyTimeToLive");
+        problems.add(
+            file + ": process " + process.getAttribute("id") + " has no historyTimeToLive");
       }
     }
     checkStepSettings(file, doc);
@@ -120,7 +127,11 @@ final class ModelCheck {
     for (int i = 0; i < rules.getLength(); i++) {
       Element rule = (Element) rules.item(i);
       if (!"latest".equals(rule.getAttributeNS(CAMUNDA, "decisionRefBinding"))) {
-        problems.add(file + ": " + rule.getAttribute("id") + " must bind its decision with camunda:decisionRefBinding=\"latest\" (README: Bindings)");
+        problems.add(
+            file
+                + ": "
+                + rule.getAttribute("id")
+                + " must bind its decision with camunda:decisionRefBinding=\"latest\" (README: Bindings)");
       }
     }
     for (String type : List.of("userTask", "startEvent")) {
@@ -139,16 +150,21 @@ final class ModelCheck {
           problems.add(file + ": " + id + " names form '" + ref + "' that no file in forms/ has");
         }
         if (!"latest".equals(element.getAttributeNS(CAMUNDA, "formRefBinding"))) {
-          problems.add(file + ": " + id + " must bind its form with camunda:formRefBinding=\"latest\" (README: Bindings)");
+          problems.add(
+              file
+                  + ": "
+                  + id
+                  + " must bind its form with camunda:formRefBinding=\"latest\" (README: Bindings)");
         }
       }
     }
   }
 
   /**
-   * The settings a designer types into Modeler's extension properties are plain text: a typo would surface only when
-   * a case reaches the step. Mail steps need an event with a template and known recipient roles; stage steps a label
-   * or a deadline, and a deadline a period of the period table.
+   * The settings a designer types into Modeler's extension properties are plain text: a typo would
+   * surface only when a case reaches the step. Mail steps need an event with a template and known
+   * recipient roles; stage steps a label or a deadline, and a deadline a period of the period
+   * table.
    */
   private void checkStepSettings(Path file, Document doc) {
     NodeList tasks = doc.getElementsByTagNameNS(BPMN, "serviceTask");
@@ -165,31 +181,54 @@ final class ModelCheck {
           if (event == null && !inputs.containsKey("mailEvent")) {
             problems.add(file + ": mail step " + id + " has no mailEvent");
           } else if (event != null && !templates.exists(event)) {
-            problems.add(file + ": mail step " + id + " names mailEvent '" + event + "' that has no texts (mail/" + event + "/)");
+            problems.add(
+                file
+                    + ": mail step "
+                    + id
+                    + " names mailEvent '"
+                    + event
+                    + "' that has no texts (mail/"
+                    + event
+                    + "/)");
           }
           for (String role : to == null ? new String[0] : to.split(",")) {
             try {
               if (!role.isBlank()) {
                 RecipientRole.of(role.strip());
                 if (event != null && !templates.exists(event, role.strip())) {
-                  problems.add(file + ": mail step " + id + " mails " + role.strip() + " but mail/" + event + "/" + role.strip()
-                      + ".mustache does not exist");
+                  problems.add(
+                      file
+                          + ": mail step "
+                          + id
+                          + " mails "
+                          + role.strip()
+                          + " but mail/"
+                          + event
+                          + "/"
+                          + role.strip()
+                          + ".mustache does not exist");
                 }
               }
             } catch (RuntimeException unknown) {
-              problems.add(file + ": mail step " + id + " names an unknown recipient role '" + role.strip() + "'");
+              problems.add(
+                  file
+                      + ": mail step "
+                      + id
+                      + " names an unknown recipient role '"
+                      + role.strip()
+                      + "'");
             }
           }
         }
         case "${checkLimitation}" -> checkDeadline(file, id, settings);
-        default -> { }
+        default -> {}
       }
     }
   }
 
   /**
-   * ${enterStage} listeners, on any element or sequence flow: a label or a deadline (and a deadline a period of the
-   * period table), or the channel and outcome settings.
+   * ${enterStage} listeners, on any element or sequence flow: a label or a deadline (and a deadline
+   * a period of the period table), or the channel and outcome settings.
    */
   private void checkStageSettings(Path file, Document doc) {
     NodeList listeners = doc.getElementsByTagNameNS(CAMUNDA, "executionListener");
@@ -202,12 +241,24 @@ final class ModelCheck {
       String id = element.getAttribute("id");
       Map<String, String> settings = settings(element, "property", "value");
       if (settings.isEmpty()) {
-        problems.add(file + ": stage listener on " + id + " has no settings (stageLabel, deadlineVariable, channel, channelOutcome, caseOutcome)");
+        problems.add(
+            file
+                + ": stage listener on "
+                + id
+                + " has no settings (stageLabel, deadlineVariable, channel, channelOutcome, caseOutcome)");
       }
       for (String name : settings.keySet()) {
-        if (!List.of("stageLabel", Deadlines.DECLARED_VARIABLE, Deadlines.DECLARED_PERIOD, "deadlineFrom", "channel",
-            "channelOutcome", "caseOutcome").contains(name)) {
-          problems.add(file + ": stage listener on " + id + " has an unknown setting '" + name + "'");
+        if (!List.of(
+                "stageLabel",
+                Deadlines.DECLARED_VARIABLE,
+                Deadlines.DECLARED_PERIOD,
+                "deadlineFrom",
+                "channel",
+                "channelOutcome",
+                "caseOutcome")
+            .contains(name)) {
+          problems.add(
+              file + ": stage listener on " + id + " has an unknown setting '" + name + "'");
         }
       }
       checkDeadline(file, id, settings);
@@ -224,19 +275,30 @@ final class ModelCheck {
       try {
         periods.get(period);
       } catch (RuntimeException unknown) {
-        problems.add(file + ": " + id + " names deadlinePeriod '" + period + "' that is not in the period table");
+        problems.add(
+            file
+                + ": "
+                + id
+                + " names deadlinePeriod '"
+                + period
+                + "' that is not in the period table");
       }
     }
   }
 
-  /** camunda:property name/value pairs, or camunda:inputParameter names (value = text), of an element. */
+  /**
+   * camunda:property name/value pairs, or camunda:inputParameter names (value = text), of an
+   * element.
+   */
   private static Map<String, String> settings(Element element, String type, String valueAttribute) {
     Map<String, String> settings = new LinkedHashMap<>();
     NodeList nodes = element.getElementsByTagNameNS(CAMUNDA, type);
     for (int i = 0; i < nodes.getLength(); i++) {
       Element node = (Element) nodes.item(i);
-      String value = valueAttribute == null ? node.getTextContent() : node.getAttribute(valueAttribute);
-      settings.put(node.getAttribute("name"), value == null || value.isBlank() ? null : value.strip());
+      String value =
+          valueAttribute == null ? node.getTextContent() : node.getAttribute(valueAttribute);
+      settings.put(
+          node.getAttribute("name"), value == null || value.isBlank() ? null : value.strip());
     }
     return settings;
   }
@@ -247,7 +309,8 @@ final class ModelCheck {
       return;
     }
     if (doc.getElementsByTagNameNS(DMNDI, "DMNDiagram").getLength() == 0) {
-      problems.add(file + ": no diagram (DMNDI): Camunda Modeler would show no requirements diagram");
+      problems.add(
+          file + ": no diagram (DMNDI): Camunda Modeler would show no requirements diagram");
     }
     NodeList decisions = doc.getElementsByTagNameNS("*", "decision");
     if (decisions.getLength() == 0) {
@@ -256,7 +319,8 @@ final class ModelCheck {
     for (int i = 0; i < decisions.getLength(); i++) {
       Element decision = (Element) decisions.item(i);
       if (decision.getAttributeNS(CAMUNDA_DMN, "historyTimeToLive").isBlank()) {
-        problems.add(file + ": decision " + decision.getAttribute("id") + " has no historyTimeToLive");
+        problems.add(
+            file + ": decision " + decision.getAttribute("id") + " has no historyTimeToLive");
       }
     }
   }

@@ -20,13 +20,20 @@ import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 
 /**
- * Flow-node and sequence-flow coverage per BPMN file over all test classes: camunda-process-test-coverage writes one
- * report.json per test class (target/process-test-coverage/&lt;class&gt;/); this merges the events of the chosen
- * classes by the process each file defines. Totals come from the file itself, so an element no test reaches counts.
+ * Flow-node and sequence-flow coverage per BPMN file over all test classes:
+ * camunda-process-test-coverage writes one report.json per test class
+ * (target/process-test-coverage/&lt;class&gt;/); this merges the events of the chosen classes by
+ * the process each file defines. Totals come from the file itself, so an element no test reaches
+ * counts.
  */
 final class ModelCoverage {
 
-  record Row(String file, Set<String> nodes, Set<String> coveredNodes, Set<String> flows, Set<String> coveredFlows) {
+  record Row(
+      String file,
+      Set<String> nodes,
+      Set<String> coveredNodes,
+      Set<String> flows,
+      Set<String> coveredFlows) {
     double nodeRatio() {
       return nodes.isEmpty() ? 1 : (double) coveredNodes.size() / nodes.size();
     }
@@ -53,8 +60,12 @@ final class ModelCoverage {
     this.suites = suites;
   }
 
-  /** The coverage of each BPMN file under processes/ by the suites (test classes) whose name the filter accepts. */
-  static ModelCoverage of(Path processes, Path reports, Predicate<String> suite) throws IOException {
+  /**
+   * The coverage of each BPMN file under processes/ by the suites (test classes) whose name the
+   * filter accepts.
+   */
+  static ModelCoverage of(Path processes, Path reports, Predicate<String> suite)
+      throws IOException {
     Set<String> coveredNodes = new TreeSet<>();
     Set<String> coveredFlows = new TreeSet<>();
     List<String> suites = new ArrayList<>();
@@ -72,8 +83,10 @@ final class ModelCoverage {
         suites.add(name);
         for (JsonNode test : run.path("runs")) {
           for (JsonNode event : test.path("events")) {
-            String id = event.path("modelKey").asText() + "/" + event.path("definitionKey").asText();
-            ("SEQUENCE_FLOW".equals(event.path("source").asText()) ? coveredFlows : coveredNodes).add(id);
+            String id =
+                event.path("modelKey").asText() + "/" + event.path("definitionKey").asText();
+            ("SEQUENCE_FLOW".equals(event.path("source").asText()) ? coveredFlows : coveredNodes)
+                .add(id);
           }
         }
       }
@@ -98,9 +111,14 @@ final class ModelCoverage {
     return new ModelCoverage(rows, suites);
   }
 
-  /** Every flow node and sequence flow of the process, sub-processes included, as "processKey/elementId". */
-  private static void collect(ModelElementInstance scope, String key, Set<String> nodes, Set<String> flows) {
-    for (ModelElementInstance child : scope.getChildElementsByType(org.camunda.bpm.model.bpmn.instance.FlowElement.class)) {
+  /**
+   * Every flow node and sequence flow of the process, sub-processes included, as
+   * "processKey/elementId".
+   */
+  private static void collect(
+      ModelElementInstance scope, String key, Set<String> nodes, Set<String> flows) {
+    for (ModelElementInstance child :
+        scope.getChildElementsByType(org.camunda.bpm.model.bpmn.instance.FlowElement.class)) {
       if (child instanceof SequenceFlow flow) {
         flows.add(key + "/" + flow.getId());
       } else if (child instanceof FlowNode node) {
@@ -120,10 +138,19 @@ final class ModelCoverage {
 
   /** The table for the README and the build log: covered / total and per cent, per file. */
   String table() {
-    StringBuilder table = new StringBuilder("| model | flow nodes | sequence flows |\n|---|---|---|\n");
+    StringBuilder table =
+        new StringBuilder("| model | flow nodes | sequence flows |\n|---|---|---|\n");
     for (Row row : rows) {
-      table.append(String.format("| `%s` | %d / %d (%s) | %d / %d (%s) |%n", row.file(), row.coveredNodes().size(), row.nodes().size(),
-          percent(row.nodeRatio()), row.coveredFlows().size(), row.flows().size(), percent(row.flowRatio())));
+      table.append(
+          String.format(
+              "| `%s` | %d / %d (%s) | %d / %d (%s) |%n",
+              row.file(),
+              row.coveredNodes().size(),
+              row.nodes().size(),
+              percent(row.nodeRatio()),
+              row.coveredFlows().size(),
+              row.flows().size(),
+              percent(row.flowRatio())));
     }
     return table.toString();
   }

@@ -31,7 +31,8 @@ class ModelDeploymentTest {
 
   @Test
   void everyModelAndFormPassesTheChecksAndDeploysToARealEngine() throws IOException {
-    // found from the compiled tests, not the working directory: run from anywhere, it checks the project's models
+    // found from the compiled tests, not the working directory: run from anywhere, it checks the
+    // project's models
     Path processes = ProjectFiles.path("processes");
     Path forms = ProjectFiles.path("forms");
     ModelCheck check = ModelCheck.of(processes, forms);
@@ -48,7 +49,9 @@ class ModelDeploymentTest {
     int files = 0;
     for (Path file : concat(check)) {
       try (InputStream in = Files.newInputStream(file)) {
-        builder.addString(file.getFileName().toString(), new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        builder.addString(
+            file.getFileName().toString(),
+            new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
         files++;
       }
     }
@@ -56,11 +59,14 @@ class ModelDeploymentTest {
     deployment = builder.deploy();
 
     assertThat(repository.createProcessDefinitionQuery().deploymentId(deployment.getId()).count())
-        .as("each BPMN file defines at least one process").isGreaterThanOrEqualTo(bpmn);
+        .as("each BPMN file defines at least one process")
+        .isGreaterThanOrEqualTo(bpmn);
     assertThat(repository.createDecisionDefinitionQuery().deploymentId(deployment.getId()).count())
-        .as("each DMN file defines at least one decision").isGreaterThanOrEqualTo(dmn);
+        .as("each DMN file defines at least one decision")
+        .isGreaterThanOrEqualTo(dmn);
     assertThat(repository.getDeploymentResourceNames(deployment.getId()))
-        .as("forms are deployed with the models").hasSize(files);
+        .as("forms are deployed with the models")
+        .hasSize(files);
   }
 
   @Test
@@ -80,12 +86,22 @@ class ModelDeploymentTest {
         .anyMatch(p -> p.contains("unparsable.bpmn") && p.contains("does not parse"))
         .anyMatch(p -> p.contains("Task_NotifyNoEvent") && p.contains("has no mailEvent"))
         .anyMatch(p -> p.contains("Task_NotifyTypo") && p.contains("'setled' that has no texts"))
-        .anyMatch(p -> p.contains("Task_NotifyTypo") && p.contains("mail/setled/consumer.mustache does not exist"))
-        .anyMatch(p -> p.contains("Task_NotifyTypo") && p.contains("unknown recipient role 'lawyer'"))
+        .anyMatch(
+            p ->
+                p.contains("Task_NotifyTypo")
+                    && p.contains("mail/setled/consumer.mustache does not exist"))
+        .anyMatch(
+            p -> p.contains("Task_NotifyTypo") && p.contains("unknown recipient role 'lawyer'"))
         .anyMatch(p -> p.contains("Event_EnterNothing") && p.contains("has no settings"))
         .anyMatch(p -> p.contains("Event_EnterTypo") && p.contains("unknown setting 'stagelabel'"))
-        .anyMatch(p -> p.contains("Event_EnterUnknownPeriod") && p.contains("'merchant-reponse' that is not in the period table"))
-        .anyMatch(p -> p.contains("Event_EnterNoPeriod") && p.contains("stores otherDue but names no deadlinePeriod"))
+        .anyMatch(
+            p ->
+                p.contains("Event_EnterUnknownPeriod")
+                    && p.contains("'merchant-reponse' that is not in the period table"))
+        .anyMatch(
+            p ->
+                p.contains("Event_EnterNoPeriod")
+                    && p.contains("stores otherDue but names no deadlinePeriod"))
         .anyMatch(p -> p.contains("Task_Review") && p.contains("formRefBinding=\"latest\""));
   }
 

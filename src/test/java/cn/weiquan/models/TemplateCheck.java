@@ -31,17 +31,20 @@ import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.camunda.bpm.model.xml.type.ModelElementType;
 
 /**
- * Whether the models use the Modeler element templates as Modeler would have written them: every service and send task
- * names its template and version; the element is of a type the template applies to; each binding of the template is on
- * the element with a value the template allows (a hidden value exactly, a dropdown value among its choices, a required
- * value present, a pattern matched); and the element carries nothing the template does not bind (no extra property,
- * input, output, field, listener or implementation). An optional binding (neither hidden nor required) may be absent:
- * the delegates treat an absent and a blank setting alike.
+ * Whether the models use the Modeler element templates as Modeler would have written them: every
+ * service and send task names its template and version; the element is of a type the template
+ * applies to; each binding of the template is on the element with a value the template allows (a
+ * hidden value exactly, a dropdown value among its choices, a required value present, a pattern
+ * matched); and the element carries nothing the template does not bind (no extra property, input,
+ * output, field, listener or implementation). An optional binding (neither hidden nor required) may
+ * be absent: the delegates treat an absent and a blank setting alike.
  */
 final class TemplateCheck {
   static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
+
   /** The attributes that say what a task runs: a template must bind the one the task uses. */
-  private static final List<String> IMPLEMENTATION = List.of("delegateExpression", "class", "expression", "type", "topic");
+  private static final List<String> IMPLEMENTATION =
+      List.of("delegateExpression", "class", "expression", "type", "topic");
 
   private final Map<String, JsonNode> templates = new LinkedHashMap<>();
   private final List<String> problems = new ArrayList<>();
@@ -55,7 +58,9 @@ final class TemplateCheck {
     }
   }
 
-  /** Every template of the JSON files in the folder (a file holds one template or an array of them). */
+  /**
+   * Every template of the JSON files in the folder (a file holds one template or an array of them).
+   */
   static List<JsonNode> read(Path folder) throws IOException {
     List<JsonNode> all = new ArrayList<>();
     ObjectMapper json = new ObjectMapper();
@@ -84,18 +89,24 @@ final class TemplateCheck {
     return problems;
   }
 
-  /** Checks one model; the returned map is each templated element's settings (name → value), for the product checks. */
+  /**
+   * Checks one model; the returned map is each templated element's settings (name → value), for the
+   * product checks.
+   */
   Map<String, Map<String, String>> check(String file, InputStream bpmn) {
     Map<String, Map<String, String>> uses = new LinkedHashMap<>();
     BpmnModelInstance model = Bpmn.readModelFromStream(bpmn);
-    for (ModelElementInstance element : model.getModelElementsByType(model.getModel().getType(BaseElement.class))) {
+    for (ModelElementInstance element :
+        model.getModelElementsByType(model.getModel().getType(BaseElement.class))) {
       BaseElement base = (BaseElement) element;
       String where = file + ", " + base.getId();
       String id = element.getAttributeValueNs(CAMUNDA_NS, "modelerTemplate");
       String version = element.getAttributeValueNs(CAMUNDA_NS, "modelerTemplateVersion");
       if (id == null) {
         if (element instanceof ServiceTask || element instanceof SendTask) {
-          problems.add(where + ": a service or send task names no element template (camunda:modelerTemplate)");
+          problems.add(
+              where
+                  + ": a service or send task names no element template (camunda:modelerTemplate)");
         }
         continue;
       }
@@ -105,7 +116,13 @@ final class TemplateCheck {
       }
       JsonNode template = templates.get(key(id, version));
       if (template == null) {
-        problems.add(where + ": names template " + id + " version " + version + ", which is not in .camunda/element-templates");
+        problems.add(
+            where
+                + ": names template "
+                + id
+                + " version "
+                + version
+                + ", which is not in .camunda/element-templates");
         continue;
       }
       Map<String, String> settings = new LinkedHashMap<>();
@@ -115,13 +132,20 @@ final class TemplateCheck {
     return uses;
   }
 
-  private void check(String where, BaseElement element, JsonNode template, Map<String, String> settings) {
+  private void check(
+      String where, BaseElement element, JsonNode template, Map<String, String> settings) {
     List<String> appliesTo = new ArrayList<>();
     template.path("appliesTo").forEach(type -> appliesTo.add(type.asText()));
     if (!appliesTo.contains("bpmn:" + capitalized(element.getElementType().getTypeName()))
         && types(element.getElementType()).stream().noneMatch(appliesTo::contains)) {
-      problems.add(where + ": is a " + element.getElementType().getTypeName() + ", template " + template.path("id").asText()
-          + " applies to " + appliesTo);
+      problems.add(
+          where
+              + ": is a "
+              + element.getElementType().getTypeName()
+              + ", template "
+              + template.path("id").asText()
+              + " applies to "
+              + appliesTo);
     }
     Map<String, String> onElement = bindings(element);
     Set<String> bound = new LinkedHashSet<>();
@@ -131,7 +155,8 @@ final class TemplateCheck {
       String value = onElement.get(binding);
       String label = binding + " (template " + template.path("id").asText() + ")";
       String type = property.path("type").asText("String");
-      boolean required = "Hidden".equals(type) || property.path("constraints").path("notEmpty").asBoolean(false);
+      boolean required =
+          "Hidden".equals(type) || property.path("constraints").path("notEmpty").asBoolean(false);
       if (value == null) {
         if (required) {
           problems.add(where + ": lacks " + label);
@@ -140,13 +165,28 @@ final class TemplateCheck {
       }
       settings.put(property.path("binding").path("name").asText(binding), value);
       if ("Hidden".equals(type) && !value.equals(property.path("value").asText())) {
-        problems.add(where + ": " + label + " is '" + value + "', the template fixes '" + property.path("value").asText() + "'");
+        problems.add(
+            where
+                + ": "
+                + label
+                + " is '"
+                + value
+                + "', the template fixes '"
+                + property.path("value").asText()
+                + "'");
       }
       if ("Dropdown".equals(type)) {
         List<String> choices = new ArrayList<>();
         property.path("choices").forEach(choice -> choices.add(choice.path("value").asText()));
         if (!choices.contains(value)) {
-          problems.add(where + ": " + label + " is '" + value + "', not one of the template's choices " + choices);
+          problems.add(
+              where
+                  + ": "
+                  + label
+                  + " is '"
+                  + value
+                  + "', not one of the template's choices "
+                  + choices);
         }
       }
       if ("Boolean".equals(type) && !Set.of("true", "false").contains(value)) {
@@ -163,7 +203,13 @@ final class TemplateCheck {
     }
     for (String binding : onElement.keySet()) {
       if (!bound.contains(binding)) {
-        problems.add(where + ": has " + binding + ", which template " + template.path("id").asText() + " does not bind");
+        problems.add(
+            where
+                + ": has "
+                + binding
+                + ", which template "
+                + template.path("id").asText()
+                + " does not bind");
       }
     }
   }
@@ -177,14 +223,19 @@ final class TemplateCheck {
       case "camunda:inputParameter" -> "input " + binding.path("name").asText();
       case "camunda:outputParameter" -> "output " + binding.path("source").asText();
       case "camunda:field" -> "field " + binding.path("name").asText();
-      case "camunda:executionListener" -> "listener " + binding.path("event").asText() + " " + binding.path("implementationType").asText();
+      case "camunda:executionListener" ->
+          "listener "
+              + binding.path("event").asText()
+              + " "
+              + binding.path("implementationType").asText();
       default -> "binding " + type;
     };
   }
 
   /**
-   * The settings a template would have to bind, with their values: the implementation attribute, the camunda:async
-   * flags where set, camunda:properties, input and output parameters, fields and execution listeners.
+   * The settings a template would have to bind, with their values: the implementation attribute,
+   * the camunda:async flags where set, camunda:properties, input and output parameters, fields and
+   * execution listeners.
    */
   static Map<String, String> bindings(BaseElement element) {
     Map<String, String> found = new LinkedHashMap<>();
@@ -204,9 +255,12 @@ final class TemplateCheck {
     if (extensions == null) {
       return found;
     }
-    for (CamundaProperties properties : extensions.getChildElementsByType(CamundaProperties.class)) {
+    for (CamundaProperties properties :
+        extensions.getChildElementsByType(CamundaProperties.class)) {
       for (CamundaProperty property : properties.getCamundaProperties()) {
-        found.put("property " + property.getCamundaName(), property.getCamundaValue() == null ? "" : property.getCamundaValue());
+        found.put(
+            "property " + property.getCamundaName(),
+            property.getCamundaValue() == null ? "" : property.getCamundaValue());
       }
     }
     for (CamundaInputOutput mapping : extensions.getChildElementsByType(CamundaInputOutput.class)) {
@@ -218,20 +272,32 @@ final class TemplateCheck {
       }
     }
     for (CamundaField field : extensions.getChildElementsByType(CamundaField.class)) {
-      String value = field.getCamundaStringValue() != null ? field.getCamundaStringValue() : field.getCamundaExpression();
-      found.put("field " + field.getCamundaName(), value == null ? field.getTextContent().strip() : value);
+      String value =
+          field.getCamundaStringValue() != null
+              ? field.getCamundaStringValue()
+              : field.getCamundaExpression();
+      found.put(
+          "field " + field.getCamundaName(),
+          value == null ? field.getTextContent().strip() : value);
     }
-    for (CamundaExecutionListener listener : extensions.getChildElementsByType(CamundaExecutionListener.class)) {
-      String kind = listener.getCamundaDelegateExpression() != null ? "delegateExpression"
-          : listener.getCamundaClass() != null ? "class" : listener.getCamundaExpression() != null ? "expression" : "script";
-      String value = switch (kind) {
-        case "delegateExpression" -> listener.getCamundaDelegateExpression();
-        case "class" -> listener.getCamundaClass();
-        case "expression" -> listener.getCamundaExpression();
-        default -> listener.getTextContent().strip();
-      };
+    for (CamundaExecutionListener listener :
+        extensions.getChildElementsByType(CamundaExecutionListener.class)) {
+      String kind =
+          listener.getCamundaDelegateExpression() != null
+              ? "delegateExpression"
+              : listener.getCamundaClass() != null
+                  ? "class"
+                  : listener.getCamundaExpression() != null ? "expression" : "script";
+      String value =
+          switch (kind) {
+            case "delegateExpression" -> listener.getCamundaDelegateExpression();
+            case "class" -> listener.getCamundaClass();
+            case "expression" -> listener.getCamundaExpression();
+            default -> listener.getTextContent().strip();
+          };
       String key = "listener " + listener.getCamundaEvent() + " " + kind;
-      // two listeners of one kind on one event cannot both be bound: keep the second visible as unbound
+      // two listeners of one kind on one event cannot both be bound: keep the second visible as
+      // unbound
       found.put(found.containsKey(key) ? key + " (second)" : key, value);
     }
     return found;

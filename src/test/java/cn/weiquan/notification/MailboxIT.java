@@ -12,7 +12,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
-/** The local profile's embedded SMTP server receives the application's mail, and the demo mailbox shows it. */
+/**
+ * The local profile's embedded SMTP server receives the application's mail, and the demo mailbox
+ * shows it.
+ */
 class MailboxIT extends ApplicationIT {
 
   @Autowired NotificationService notifications;
@@ -26,9 +29,16 @@ class MailboxIT extends ApplicationIT {
     List<SentMail> sent = notifications.send("case-received", List.of("consumer"), vars, null);
 
     // mails carry the parties' names and addresses: the demo mailbox is camunda-admin's only
-    assertThat(as("handler").get().uri("/api/mailbox").retrieve().toEntity(JsonNode.class).getStatusCode())
+    assertThat(
+            as("handler")
+                .get()
+                .uri("/api/mailbox")
+                .retrieve()
+                .toEntity(JsonNode.class)
+                .getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
-    ResponseEntity<JsonNode> mailbox = as("demo").get().uri("/api/mailbox").retrieve().toEntity(JsonNode.class);
+    ResponseEntity<JsonNode> mailbox =
+        as("demo").get().uri("/api/mailbox").retrieve().toEntity(JsonNode.class);
     assertThat(mailbox.getStatusCode()).isEqualTo(HttpStatus.OK);
     JsonNode mail = null;
     for (JsonNode entry : mailbox.getBody()) {

@@ -1,9 +1,9 @@
 package cn.weiquan.notification;
 
-import cn.weiquan.calendar.ChineseDates;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.weiquan.calendar.ChineseDates;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -21,8 +21,9 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 class NotificationServiceTest {
 
   @RegisterExtension
-  static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-      .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+  static GreenMailExtension smtp =
+      new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+          .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
 
   NotificationService service;
 
@@ -55,38 +56,57 @@ class NotificationServiceTest {
 
     MimeMessage mail = smtp.getReceivedMessages()[0];
     assertThat(mail.getHeader("Bcc")).isNull();
-    assertThat(mail.getSubject()).contains("WQ-2026-000123 Bcc: victim@example.com").doesNotContain("\n");
+    assertThat(mail.getSubject())
+        .contains("WQ-2026-000123 Bcc: victim@example.com")
+        .doesNotContain("\n");
     assertThat(smtp.getReceivedMessages()).hasSize(1);
   }
 
   @Test
   void deadlineAtMidnight_isTheLastDayAt24_withItsWeekday_otherwiseItsTime() {
-    assertThat(ChineseDates.deadline(Date.from(Instant.parse("2026-03-05T16:00:00Z")))).isEqualTo("2026年3月5日（星期四）24:00（北京时间）");
-    assertThat(ChineseDates.deadline(Instant.parse("2026-03-08T02:30:00Z"))).isEqualTo("2026年3月8日（星期日）10:30（北京时间）");
-    // 2026-10-10 is a Saturday made a working day (国庆调休): the weekday says so, the calendar decided it
-    assertThat(ChineseDates.deadline(Instant.parse("2026-10-10T16:00:00Z"))).isEqualTo("2026年10月10日（星期六）24:00（北京时间）");
+    assertThat(ChineseDates.deadline(Date.from(Instant.parse("2026-03-05T16:00:00Z"))))
+        .isEqualTo("2026年3月5日（星期四）24:00（北京时间）");
+    assertThat(ChineseDates.deadline(Instant.parse("2026-03-08T02:30:00Z")))
+        .isEqualTo("2026年3月8日（星期日）10:30（北京时间）");
+    // 2026-10-10 is a Saturday made a working day (国庆调休): the weekday says so, the calendar decided
+    // it
+    assertThat(ChineseDates.deadline(Instant.parse("2026-10-10T16:00:00Z")))
+        .isEqualTo("2026年10月10日（星期六）24:00（北京时间）");
   }
 
   @Test
   void otherDates_showTheDayAlone_whenPickedAsADate() {
-    assertThat(ChineseDates.dateTime(Date.from(Instant.parse("2026-03-04T16:00:00Z")))).isEqualTo("2026年3月5日");
-    assertThat(ChineseDates.dateTime(Date.from(Instant.parse("2026-03-05T02:30:00Z")))).isEqualTo("2026年3月5日 10:30");
+    assertThat(ChineseDates.dateTime(Date.from(Instant.parse("2026-03-04T16:00:00Z"))))
+        .isEqualTo("2026年3月5日");
+    assertThat(ChineseDates.dateTime(Date.from(Instant.parse("2026-03-05T02:30:00Z"))))
+        .isEqualTo("2026年3月5日 10:30");
   }
 
   @Test
   void deadlineVariableMissing_failsInsteadOfSendingWithoutIt() {
-    assertThatThrownBy(() -> service.send("evidence-requested", List.of("consumer"), NotifyTaskTest.dispute(), "evidenceDue"))
+    assertThatThrownBy(
+            () ->
+                service.send(
+                    "evidence-requested",
+                    List.of("consumer"),
+                    NotifyTaskTest.dispute(),
+                    "evidenceDue"))
         .hasMessageContaining("evidenceDue");
     assertThat(smtp.getReceivedMessages()).isEmpty();
   }
 
   @Test
   void unknownEventOrRole_isAModellingError() {
-    assertThatThrownBy(() -> service.send("no-such-event", List.of("consumer"), NotifyTaskTest.dispute(), null))
+    assertThatThrownBy(
+            () ->
+                service.send("no-such-event", List.of("consumer"), NotifyTaskTest.dispute(), null))
         .hasMessageContaining("no-such-event");
-    assertThatThrownBy(() -> service.send("../application", List.of("consumer"), NotifyTaskTest.dispute(), null))
+    assertThatThrownBy(
+            () ->
+                service.send("../application", List.of("consumer"), NotifyTaskTest.dispute(), null))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> service.send("settled", List.of("respondent"), NotifyTaskTest.dispute(), null))
+    assertThatThrownBy(
+            () -> service.send("settled", List.of("respondent"), NotifyTaskTest.dispute(), null))
         .hasMessageContaining("respondent");
     assertThat(smtp.getReceivedMessages()).isEmpty();
   }
@@ -103,7 +123,8 @@ class NotificationServiceTest {
 
   @Test
   void sameRoleTwice_mailsOnce() {
-    List<SentMail> sent = service.send("settled", List.of("consumer", "Consumer "), NotifyTaskTest.dispute(), null);
+    List<SentMail> sent =
+        service.send("settled", List.of("consumer", "Consumer "), NotifyTaskTest.dispute(), null);
 
     assertThat(sent).hasSize(1);
     assertThat(smtp.getReceivedMessages()).hasSize(1);

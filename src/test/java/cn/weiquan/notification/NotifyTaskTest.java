@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import cn.weiquan.support.ProjectFiles;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -35,17 +36,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import cn.weiquan.support.ProjectFiles;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /** The notify task in a real engine, sending through a real SMTP server (GreenMail). */
 @ExtendWith(ProcessEngineExtension.class)
-@Deployment(resources = {"notification/notify-case-received.bpmn", "notification/notify-any-event.bpmn"})
+@Deployment(
+    resources = {"notification/notify-case-received.bpmn", "notification/notify-any-event.bpmn"})
 class NotifyTaskTest {
 
   @RegisterExtension
-  static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-      .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+  static GreenMailExtension smtp =
+      new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+          .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
 
   static final String CASE_NO = "WQ-2026-000123";
   // the evidence window's last day is 2026-03-05: due at 24:00 Beijing time
@@ -69,8 +71,11 @@ class NotifyTaskTest {
     timeouts.put("mail.smtp.connectiontimeout", "2000");
     timeouts.put("mail.smtp.timeout", "2000");
     mailSender.setJavaMailProperties(timeouts);
-    Mocks.register("notify", new NotifyDelegate(
-        new NotificationService(mailSender, new MailTemplates(), "维权平台 <noreply@weiquan.local>")));
+    Mocks.register(
+        "notify",
+        new NotifyDelegate(
+            new NotificationService(
+                mailSender, new MailTemplates(), "维权平台 <noreply@weiquan.local>")));
   }
 
   @AfterEach
@@ -80,11 +85,13 @@ class NotifyTaskTest {
   }
 
   @Test
-  void caseReceived_mailsConsumerAndMerchant_withCaseNoAndDeadline_andKeepsMessageIds() throws Exception {
+  void caseReceived_mailsConsumerAndMerchant_withCaseNoAndDeadline_andKeepsMessageIds()
+      throws Exception {
     Map<String, Object> vars = dispute();
     vars.put("evidenceDue", EVIDENCE_DUE);
     vars.put("evidenceDueBasis", "平台规则：举证期3日");
-    ProcessInstance instance = runtimeService.startProcessInstanceByKey("notify-case-received", CASE_NO, vars);
+    ProcessInstance instance =
+        runtimeService.startProcessInstanceByKey("notify-case-received", CASE_NO, vars);
 
     assertThat(instance).isWaitingAt("Task_NotifyCaseReceived");
     managementService.executeJob(job(instance).getId());
@@ -96,16 +103,23 @@ class NotifyTaskTest {
     // each party reads a text written for what it has to do next
     assertThat(toConsumer.getSubject()).isEqualTo("【维权平台】投诉已受理（案件编号：" + CASE_NO + "）");
     assertThat(toMerchant.getSubject()).isEqualTo("【维权平台】请答复消费者投诉（案件编号：" + CASE_NO + "）");
-    assertThat(body(toMerchant)).contains("消费者李明", "投诉内容：收到的耳机左耳无声").doesNotContain("13800000000", "li.ming@example.com");
+    assertThat(body(toMerchant))
+        .contains("消费者李明", "投诉内容：收到的耳机左耳无声")
+        .doesNotContain("13800000000", "li.ming@example.com");
     for (MimeMessage mail : List.of(toConsumer, toMerchant)) {
-      assertThat(body(mail)).contains(CASE_NO).contains("截止时间：" + DEADLINE_TEXT).contains("平台规则：举证期3日");
+      assertThat(body(mail))
+          .contains(CASE_NO)
+          .contains("截止时间：" + DEADLINE_TEXT)
+          .contains("平台规则：举证期3日");
       assertThat(mail.getContentType()).contains("text/plain").containsIgnoringCase("utf-8");
       assertThat(mail.getFrom()[0].toString()).contains("noreply@weiquan.local");
     }
     assertThat(body(toConsumer)).startsWith("李明，您好：");
     assertThat(body(toMerchant)).startsWith("某数码旗舰店，您好：");
 
-    String ids = (String) runtimeService.getVariable(instance.getId(), NotificationVariables.MAIL_MESSAGE_IDS);
+    String ids =
+        (String)
+            runtimeService.getVariable(instance.getId(), NotificationVariables.MAIL_MESSAGE_IDS);
     assertThat(ids.split("\n"))
         .containsExactlyInAnyOrder(toConsumer.getMessageID(), toMerchant.getMessageID())
         .allMatch(id -> id.matches("<[0-9a-f-]{36}@weiquan>"));
@@ -127,22 +141,35 @@ class NotifyTaskTest {
     MimeMessage[] received = smtp.getReceivedMessages();
     assertThat(received).hasSize(1);
     // the platform's own mails, or the company complaint desk's (enterprise-complaint)
-    assertThat(received[0].getSubject()).matches("【(维权平台|客户服务)】.*").contains(CASE_NO).doesNotContain("{{");
+    assertThat(received[0].getSubject())
+        .matches("【(维权平台|客户服务)】.*")
+        .contains(CASE_NO)
+        .doesNotContain("{{");
     assertThat(body(received[0])).contains(CASE_NO, "您好：", "请勿直接回复").doesNotContain("{{", "}}");
   }
 
   static List<String> everyText() throws IOException {
     try (var events = java.nio.file.Files.list(ProjectFiles.path("src/main/resources/mail"))) {
-      List<String> texts = events.filter(java.nio.file.Files::isDirectory)
-          .flatMap(event -> {
-            try (var roles = java.nio.file.Files.list(event)) {
-              return roles.map(role -> event.getFileName() + "/" + role.getFileName().toString().replace(".mustache", "")).toList().stream();
-            } catch (IOException e) {
-              throw new java.io.UncheckedIOException(e);
-            }
-          })
-          .sorted()
-          .toList();
+      List<String> texts =
+          events
+              .filter(java.nio.file.Files::isDirectory)
+              .flatMap(
+                  event -> {
+                    try (var roles = java.nio.file.Files.list(event)) {
+                      return roles
+                          .map(
+                              role ->
+                                  event.getFileName()
+                                      + "/"
+                                      + role.getFileName().toString().replace(".mustache", ""))
+                          .toList()
+                          .stream();
+                    } catch (IOException e) {
+                      throw new java.io.UncheckedIOException(e);
+                    }
+                  })
+              .sorted()
+              .toList();
       assertThat(texts).hasSizeGreaterThan(50);
       return texts;
     }
@@ -157,7 +184,8 @@ class NotifyTaskTest {
     vars.put("reporterPhone", "13900000000");
     vars.put("reporterEmail", "whistle@example.com");
     vars.put("reporterIdCard", "110101199001011234");
-    ProcessInstance instance = notifyAny("test-personal-data", "consumer,merchant,platform,mediator,reporter", vars);
+    ProcessInstance instance =
+        notifyAny("test-personal-data", "consumer,merchant,platform,mediator,reporter", vars);
 
     managementService.executeJob(job(instance).getId());
 
@@ -166,18 +194,24 @@ class NotifyTaskTest {
     String reporterData[] = {"王举报", "13900000000", "whistle@example.com", "110101199001011234"};
     // the same text asks every role for everything; the filter decides what each one gets
     assertThat(body(to(received, "li.ming@example.com")))
-        .contains("消费者：李明", "消费者电话：13800000000", "投诉内容").doesNotContain(reporterData);
+        .contains("消费者：李明", "消费者电话：13800000000", "投诉内容")
+        .doesNotContain(reporterData);
     assertThat(body(to(received, "service@shop.example.com")))
-        .contains("消费者：李明", "投诉内容").doesNotContain("13800000000", "li.ming@example.com").doesNotContain(reporterData);
+        .contains("消费者：李明", "投诉内容")
+        .doesNotContain("13800000000", "li.ming@example.com")
+        .doesNotContain(reporterData);
     assertThat(body(to(received, "cases@platform.example.com")))
-        .contains("消费者：李明").doesNotContain("13800000000", "li.ming@example.com", "service@shop.example.com")
+        .contains("消费者：李明")
+        .doesNotContain("13800000000", "li.ming@example.com", "service@shop.example.com")
         .doesNotContain(reporterData);
     assertThat(body(to(received, "mediator@weiquan.example.com")))
-        .contains(CASE_NO, "投诉内容").doesNotContain("李明", "13800000000", "li.ming@example.com", "service@shop.example.com")
+        .contains(CASE_NO, "投诉内容")
+        .doesNotContain("李明", "13800000000", "li.ming@example.com", "service@shop.example.com")
         .doesNotContain(reporterData);
     // the reporter learns the case number and nothing of the consumer or the complaint
     assertThat(body(to(received, "whistle@example.com")))
-        .contains(CASE_NO, "举报人：王举报").doesNotContain("李明", "13800000000", "收到的耳机");
+        .contains(CASE_NO, "举报人：王举报")
+        .doesNotContain("李明", "13800000000", "收到的耳机");
   }
 
   @Test
@@ -196,7 +230,8 @@ class NotifyTaskTest {
     ProcessInstance instance = notifyAny("report-outcome", "reporter,merchant", dispute());
     String jobId = job(instance).getId();
 
-    assertThatThrownBy(() -> managementService.executeJob(jobId)).hasMessageContaining("mail/report-outcome/merchant.mustache");
+    assertThatThrownBy(() -> managementService.executeJob(jobId))
+        .hasMessageContaining("mail/report-outcome/merchant.mustache");
     assertThat(smtp.getReceivedMessages()).isEmpty();
   }
 
@@ -204,8 +239,11 @@ class NotifyTaskTest {
   void aCaseVariableNamedLikeAStepSetting_doesNotChangeWhoIsMailed() throws Exception {
     Map<String, Object> vars = dispute();
     vars.put("evidenceDue", EVIDENCE_DUE);
-    vars.put("mailTo", "consumer"); // case data, not the step's setting (extension property consumer,merchant)
-    ProcessInstance instance = runtimeService.startProcessInstanceByKey("notify-case-received", CASE_NO, vars);
+    vars.put(
+        "mailTo",
+        "consumer"); // case data, not the step's setting (extension property consumer,merchant)
+    ProcessInstance instance =
+        runtimeService.startProcessInstanceByKey("notify-case-received", CASE_NO, vars);
 
     managementService.executeJob(job(instance).getId());
 
@@ -223,8 +261,11 @@ class NotifyTaskTest {
 
     MimeMessage[] received = smtp.getReceivedMessages();
     assertThat(received).hasSize(1);
-    assertThat(received[0].getRecipients(Message.RecipientType.TO)[0].toString()).isEqualTo("li.ming@example.com");
-    String ids = (String) runtimeService.getVariable(instance.getId(), NotificationVariables.MAIL_MESSAGE_IDS);
+    assertThat(received[0].getRecipients(Message.RecipientType.TO)[0].toString())
+        .isEqualTo("li.ming@example.com");
+    String ids =
+        (String)
+            runtimeService.getVariable(instance.getId(), NotificationVariables.MAIL_MESSAGE_IDS);
     assertThat(ids).isEqualTo(received[0].getMessageID());
   }
 
@@ -236,18 +277,23 @@ class NotifyTaskTest {
 
     for (int expectedRetriesLeft = 2; expectedRetriesLeft >= 0; expectedRetriesLeft--) {
       String jobId = job.getId();
-      assertThatThrownBy(() -> managementService.executeJob(jobId)).hasStackTraceContaining("Connection refused");
+      assertThatThrownBy(() -> managementService.executeJob(jobId))
+          .hasStackTraceContaining("Connection refused");
       job = managementService.createJobQuery().jobId(jobId).singleResult();
       assertThat(job.getRetries()).isEqualTo(expectedRetriesLeft);
       if (expectedRetriesLeft > 0) {
         // R3/PT5M: the next try is due five minutes after the failure
-        assertThat(job.getDuedate()).isCloseTo(new Date(ClockUtil.getCurrentTime().getTime() + 5 * 60_000), 5_000);
-        ClockUtil.offset(ClockUtil.getCurrentTime().getTime() - System.currentTimeMillis() + 5 * 60_000 + 1_000);
+        assertThat(job.getDuedate())
+            .isCloseTo(new Date(ClockUtil.getCurrentTime().getTime() + 5 * 60_000), 5_000);
+        ClockUtil.offset(
+            ClockUtil.getCurrentTime().getTime() - System.currentTimeMillis() + 5 * 60_000 + 1_000);
       }
     }
-    assertThat(runtimeService.createIncidentQuery().processInstanceId(instance.getId()).count()).isEqualTo(1);
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(instance.getId()).count())
+        .isEqualTo(1);
     assertThat(smtp.getReceivedMessages()).isEmpty();
-    assertThat(runtimeService.getVariable(instance.getId(), NotificationVariables.MAIL_MESSAGE_IDS)).isNull();
+    assertThat(runtimeService.getVariable(instance.getId(), NotificationVariables.MAIL_MESSAGE_IDS))
+        .isNull();
 
     // the operator fixes SMTP and retries the job from Cockpit
     mailSender.setPort(smtp.getSmtp().getPort());
@@ -256,9 +302,12 @@ class NotifyTaskTest {
 
     MimeMessage[] received = smtp.getReceivedMessages();
     assertThat(received).hasSize(1);
-    String ids = (String) runtimeService.getVariable(instance.getId(), NotificationVariables.MAIL_MESSAGE_IDS);
+    String ids =
+        (String)
+            runtimeService.getVariable(instance.getId(), NotificationVariables.MAIL_MESSAGE_IDS);
     assertThat(ids).isEqualTo(received[0].getMessageID()).doesNotContain("\n");
-    assertThat(runtimeService.createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(instance.getId()).count())
+        .isZero();
     managementService.executeJob(job(instance).getId());
     assertThat(instance).isEnded();
     assertThat(smtp.getReceivedMessages()).hasSize(1);
@@ -279,10 +328,30 @@ class NotifyTaskTest {
     vars.put("reporterEmail", "whistle@example.com");
     vars.put("complainantName", "张女士");
     vars.put("complainantEmail", "zhang@example.com");
-    for (String text : List.of("reason", "basis", "merchantOffer", "platformDecision", "sessionSummary", "agreementText",
-        "regulatorOutcome", "reportOutcome", "arbitrationAward", "judgmentSummary", "enforcementOutcome", "withdrawReason",
-        "acceptanceReason", "acceptanceBasis", "courtName", "courtCaseNo", "appealedBy", "response", "severity",
-        "claimBasis", "claimBreakdown", "limitationDueBasis")) {
+    for (String text :
+        List.of(
+            "reason",
+            "basis",
+            "merchantOffer",
+            "platformDecision",
+            "sessionSummary",
+            "agreementText",
+            "regulatorOutcome",
+            "reportOutcome",
+            "arbitrationAward",
+            "judgmentSummary",
+            "enforcementOutcome",
+            "withdrawReason",
+            "acceptanceReason",
+            "acceptanceBasis",
+            "courtName",
+            "courtCaseNo",
+            "appealedBy",
+            "response",
+            "severity",
+            "claimBasis",
+            "claimBreakdown",
+            "limitationDueBasis")) {
       vars.put(text, "（" + text + "）");
     }
     vars.put("claimTotal", new java.math.BigDecimal("3597.00"));
@@ -290,7 +359,9 @@ class NotifyTaskTest {
     vars.put("performanceDue", EVIDENCE_DUE);
     vars.put("regulatorAcceptanceDue", EVIDENCE_DUE);
     vars.put("regulatorAcceptedAt", Date.from(Instant.parse("2026-03-01T16:00:00Z")));
-    vars.put("channelOptions", List.of(Map.of("value", "association", "label", "消费者协会调解", "basis", "消法第三十九条")));
+    vars.put(
+        "channelOptions",
+        List.of(Map.of("value", "association", "label", "消费者协会调解", "basis", "消法第三十九条")));
     return vars;
   }
 
@@ -314,20 +385,23 @@ class NotifyTaskTest {
 
   static MimeMessage to(MimeMessage[] received, String address) {
     return Arrays.stream(received)
-        .filter(m -> {
-          try {
-            return m.getRecipients(Message.RecipientType.TO)[0].toString().equals(address);
-          } catch (Exception e) {
-            throw new IllegalStateException(e);
-          }
-        })
+        .filter(
+            m -> {
+              try {
+                return m.getRecipients(Message.RecipientType.TO)[0].toString().equals(address);
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            })
         .findFirst()
         .orElseThrow(() -> new AssertionError("no mail to " + address));
   }
 
   static String body(MimeMessage mail) throws Exception {
     Object content = mail.getContent();
-    return content instanceof String text ? text : new String(mail.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    return content instanceof String text
+        ? text
+        : new String(mail.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
   }
 
   private static int closedPort() throws IOException {

@@ -25,7 +25,10 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 
-/** The operator's doors over real HTTP: the probes, who may read /actuator, and the figures that move with the work. */
+/**
+ * The operator's doors over real HTTP: the probes, who may read /actuator, and the figures that
+ * move with the work.
+ */
 class OperabilityIT extends ApplicationIT {
 
   @Autowired TasklistFilters filters;
@@ -34,23 +37,32 @@ class OperabilityIT extends ApplicationIT {
   void probes_areAnonymous_everythingElseUnderActuator_needsAdminOrMonitoring() {
     assertThat(status(anonymous(), "/actuator/health/liveness")).isEqualTo(200);
     assertThat(status(anonymous(), "/actuator/health/readiness")).isEqualTo(200);
-    for (String path : List.of("/actuator/prometheus", "/actuator/health", "/actuator/info", "/actuator")) {
+    for (String path :
+        List.of("/actuator/prometheus", "/actuator/health", "/actuator/info", "/actuator")) {
       assertThat(status(anonymous(), path)).as("anonymous %s", path).isEqualTo(401);
       assertThat(status(as("monitor"), path)).as("monitoring %s", path).isIn(200, 503);
       assertThat(status(as("mediator"), path)).as("a mediator at %s", path).isEqualTo(403);
       assertThat(status(as("analyst"), path)).as("an analyst at %s", path).isEqualTo(403);
-      assertThat(status(as("nobody", "wrong"), path)).as("an unknown login at %s", path).isEqualTo(401);
+      assertThat(status(as("nobody", "wrong"), path))
+          .as("an unknown login at %s", path)
+          .isEqualTo(401);
       assertThat(status(as("api", "api"), path)).as("the api client at %s", path).isEqualTo(401);
     }
     assertThat(status(as("demo"), "/actuator/prometheus")).isEqualTo(200);
     assertThat(status(as("monitor"), "/actuator/prometheus")).isEqualTo(200);
     // the monitoring account sees no case
-    assertThat(status(as("monitor"), "/camunda/api/engine/engine/default/process-instance/count")).isIn(401, 403);
+    assertThat(status(as("monitor"), "/camunda/api/engine/engine/default/process-instance/count"))
+        .isIn(401, 403);
   }
 
   @Test
   void withoutTheTasklistFilters_readinessIs503_untilTheyAreMade() {
-    Filter overdue = engine.getFilterService().createFilterQuery().filterName(TasklistFilters.OVERDUE).singleResult();
+    Filter overdue =
+        engine
+            .getFilterService()
+            .createFilterQuery()
+            .filterName(TasklistFilters.OVERDUE)
+            .singleResult();
     engine.getFilterService().deleteFilter(overdue.getId());
     try {
       assertThat(status(anonymous(), "/actuator/health/readiness")).isEqualTo(503);
@@ -64,22 +76,37 @@ class OperabilityIT extends ApplicationIT {
   @Test
   void filingADispute_movesCasesFiled_andTheEngineFiguresAreThere() {
     double before = metric("weiquan_cases_filed_total", "process=\"consumer-dispute\"");
-    ResponseEntity<String> filed = as("api").post().uri("/api/disputes").contentType(MediaType.APPLICATION_JSON)
-        .body(disputeFiling()).retrieve().toEntity(String.class);
+    ResponseEntity<String> filed =
+        as("api")
+            .post()
+            .uri("/api/disputes")
+            .contentType(MediaType.APPLICATION_JSON)
+            .body(disputeFiling())
+            .retrieve()
+            .toEntity(String.class);
     assertThat(filed.getStatusCode().value()).as(filed.getBody()).isEqualTo(201);
-    assertThat(metric("weiquan_cases_filed_total", "process=\"consumer-dispute\"")).isEqualTo(before + 1);
+    assertThat(metric("weiquan_cases_filed_total", "process=\"consumer-dispute\""))
+        .isEqualTo(before + 1);
     String scrape = scrape();
-    assertThat(scrape).contains("camunda_jobs_due", "camunda_jobs_failed", "camunda_incidents_open",
-        "weiquan_deadlines_overdue");
+    assertThat(scrape)
+        .contains(
+            "camunda_jobs_due",
+            "camunda_jobs_failed",
+            "camunda_incidents_open",
+            "weiquan_deadlines_overdue");
   }
 
   @Test
   void aMailTheServerTakes_countsAsSent_oneItCannotReach_countsAsFailed() {
-    GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort())
-        .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+    GreenMail smtp =
+        new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort())
+            .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
     smtp.start();
-    NotificationService mail = new NotificationService(TestSmtp.sender(smtp.getSmtp().getPort()), new MailTemplates(),
-        "维权平台 <noreply@weiquan.local>");
+    NotificationService mail =
+        new NotificationService(
+            TestSmtp.sender(smtp.getSmtp().getPort()),
+            new MailTemplates(),
+            "维权平台 <noreply@weiquan.local>");
     double sent = metric("weiquan_mails_sent_total", "event=\"settled\"");
     double failed = metric("weiquan_mails_failed_total", "event=\"settled\"");
     try {
@@ -89,7 +116,8 @@ class OperabilityIT extends ApplicationIT {
       smtp.stop();
     }
     assertThatThrownBy(() -> mail.send("settled", List.of("consumer"), caseVariables(), null))
-        .as("the SMTP server is gone").isInstanceOf(RuntimeException.class);
+        .as("the SMTP server is gone")
+        .isInstanceOf(RuntimeException.class);
 
     assertThat(metric("weiquan_mails_sent_total", "event=\"settled\"")).isEqualTo(sent + 1);
     assertThat(metric("weiquan_mails_failed_total", "event=\"settled\"")).isEqualTo(failed + 1);
@@ -98,14 +126,16 @@ class OperabilityIT extends ApplicationIT {
   // ------------------------------------------------------------------ helpers
 
   private String scrape() {
-    ResponseEntity<String> response = as("monitor").get().uri("/actuator/prometheus").retrieve().toEntity(String.class);
+    ResponseEntity<String> response =
+        as("monitor").get().uri("/actuator/prometheus").retrieve().toEntity(String.class);
     assertThat(response.getStatusCode().value()).isEqualTo(200);
     return response.getBody();
   }
 
   /** The value of the series whose labels contain {@code label} (0 while it does not exist yet). */
   private double metric(String name, String label) {
-    Matcher series = Pattern.compile("^" + name + "\\{([^}]*)\\} (\\S+)$", Pattern.MULTILINE).matcher(scrape());
+    Matcher series =
+        Pattern.compile("^" + name + "\\{([^}]*)\\} (\\S+)$", Pattern.MULTILINE).matcher(scrape());
     while (series.find()) {
       if (series.group(1).contains(label)) {
         return Double.parseDouble(series.group(2));
@@ -139,6 +169,7 @@ class OperabilityIT extends ApplicationIT {
          "merchant":{"name":"某某电器旗舰店","email":"shop@example.com","platform":"tmall"},
          "purchase":{"item":"电热水壶","price":"199.00","quantity":1,"paidAt":"%s","receivedAt":"%s","channel":"online-platform"},
          "category":"quality","description":"使用三天后漏电","claims":{"refund":true},"harmKnownOn":"%s"}
-        """.formatted(today.minusDays(10), today.minusDays(8), today.minusDays(5));
+        """
+        .formatted(today.minusDays(10), today.minusDays(8), today.minusDays(5));
   }
 }

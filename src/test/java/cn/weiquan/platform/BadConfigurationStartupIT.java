@@ -25,9 +25,12 @@ class BadConfigurationStartupIT {
 
   @Test
   void unreachableDatabase_refusesToStartNamingTheDatabase(CapturedOutput output) {
-    assertThatThrownBy(() -> StartupSupport.start("postgres,production",
-            "weiquan.security.admin.password=from-the-environment",
-            "spring.datasource.url=jdbc:postgresql://127.0.0.1:1/weiquan?password=secret"))
+    assertThatThrownBy(
+            () ->
+                StartupSupport.start(
+                    "postgres,production",
+                    "weiquan.security.admin.password=from-the-environment",
+                    "spring.datasource.url=jdbc:postgresql://127.0.0.1:1/weiquan?password=secret"))
         .isNotNull();
     assertThat(output.getAll())
         .contains("The database jdbc:postgresql://127.0.0.1:1/weiquan cannot be reached")

@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -35,10 +34,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.client.RestClient;
 
 /**
- * Two nodes in child JVMs on one fresh PostgreSQL database, started at the same moment, one real SMTP server shared by
- * both: each model deployed once, filings spread over both with distinct numbers, the same Idempotency-Key at both at
- * once gives one case, timers made due fire once each, each mail leaves once, and after kill -9 of one node the other
- * finishes every job within a minute. Runs where PostgreSQL answers on 127.0.0.1:5432.
+ * Two nodes in child JVMs on one fresh PostgreSQL database, started at the same moment, one real
+ * SMTP server shared by both: each model deployed once, filings spread over both with distinct
+ * numbers, the same Idempotency-Key at both at once gives one case, timers made due fire once each,
+ * each mail leaves once, and after kill -9 of one node the other finishes every job within a
+ * minute. Runs where PostgreSQL answers on 127.0.0.1:5432.
  */
 class ClusterStartupIT {
   private static final String ADMIN_PASSWORD = "cluster-admin-secret";
@@ -49,10 +49,12 @@ class ClusterStartupIT {
   @TempDir Path work;
 
   @Test
-  void twoNodesOnOneDatabase_startTogether_shareTheWork_andOneTakesOverWhenTheOtherIsKilled() throws Exception {
+  void twoNodesOnOneDatabase_startTogether_shareTheWork_andOneTakesOverWhenTheOtherIsKilled()
+      throws Exception {
     try (ThrowawayPostgres db = ThrowawayPostgres.create()) {
-      GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort())
-          .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+      GreenMail smtp =
+          new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort())
+              .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
       smtp.start();
       Node a = null;
       Node b = null;
@@ -64,20 +66,53 @@ class ClusterStartupIT {
         JdbcTemplate sql = new JdbcTemplate(db.dataSource());
 
         // both started on the empty database; each model once, one set of filters
-        assertThat(sql.queryForList("SELECT key_ FROM act_re_procdef GROUP BY key_ HAVING COUNT(*) > 1", String.class))
-            .as("process definitions deployed twice").isEmpty();
-        assertThat(sql.queryForObject("SELECT COUNT(*) FROM act_re_procdef", Integer.class)).isPositive();
-        assertThat(sql.queryForList("SELECT name_ FROM act_ru_filter GROUP BY name_ HAVING COUNT(*) > 1", String.class))
-            .as("filters made twice").isEmpty();
+        assertThat(
+                sql.queryForList(
+                    "SELECT key_ FROM act_re_procdef GROUP BY key_ HAVING COUNT(*) > 1",
+                    String.class))
+            .as("process definitions deployed twice")
+            .isEmpty();
+        assertThat(sql.queryForObject("SELECT COUNT(*) FROM act_re_procdef", Integer.class))
+            .isPositive();
+        assertThat(
+                sql.queryForList(
+                    "SELECT name_ FROM act_ru_filter GROUP BY name_ HAVING COUNT(*) > 1",
+                    String.class))
+            .as("filters made twice")
+            .isEmpty();
 
-        // a Tasklist login made at one node holds at the other (sessions in the database, no sticky sessions)
-        WebappSession login = WebappSession.login(RestClient.builder().baseUrl(b.url())
-            .defaultStatusHandler(status -> true, (request, response) -> {}).build(), "demo", ADMIN_PASSWORD, "tasklist");
+        // a Tasklist login made at one node holds at the other (sessions in the database, no sticky
+        // sessions)
+        WebappSession login =
+            WebappSession.login(
+                RestClient.builder()
+                    .baseUrl(b.url())
+                    .defaultStatusHandler(status -> true, (request, response) -> {})
+                    .build(),
+                "demo",
+                ADMIN_PASSWORD,
+                "tasklist");
         assertThat(login.status()).as("Tasklist login at node b").isEqualTo(200);
-        assertThat(login.with(http().get().uri(a.url() + "/camunda/api/engine/engine/default/task/count"))
-            .retrieve().toBodilessEntity().getStatusCode().value()).as("the same session at node a").isEqualTo(200);
-        assertThat(http().get().uri(a.url() + "/camunda/api/engine/engine/default/task/count").retrieve().toBodilessEntity()
-            .getStatusCode().value()).as("node a without the session").isEqualTo(401);
+        assertThat(
+                login
+                    .with(
+                        http().get().uri(a.url() + "/camunda/api/engine/engine/default/task/count"))
+                    .retrieve()
+                    .toBodilessEntity()
+                    .getStatusCode()
+                    .value())
+            .as("the same session at node a")
+            .isEqualTo(200);
+        assertThat(
+                http()
+                    .get()
+                    .uri(a.url() + "/camunda/api/engine/engine/default/task/count")
+                    .retrieve()
+                    .toBodilessEntity()
+                    .getStatusCode()
+                    .value())
+            .as("node a without the session")
+            .isEqualTo(401);
 
         String secret = apiClient(a);
         List<Node> nodes = List.of(a, b);
@@ -93,60 +128,115 @@ class ClusterStartupIT {
         CountDownLatch go = new CountDownLatch(1);
         Node nodeA = a;
         Node nodeB = b;
-        CompletableFuture<String> atA = CompletableFuture.supplyAsync(() -> { await(go); return file(nodeA, secret, "twin"); });
-        CompletableFuture<String> atB = CompletableFuture.supplyAsync(() -> { await(go); return file(nodeB, secret, "twin"); });
+        CompletableFuture<String> atA =
+            CompletableFuture.supplyAsync(
+                () -> {
+                  await(go);
+                  return file(nodeA, secret, "twin");
+                });
+        CompletableFuture<String> atB =
+            CompletableFuture.supplyAsync(
+                () -> {
+                  await(go);
+                  return file(nodeB, secret, "twin");
+                });
         go.countDown();
         assertThat(atA.get()).as("both answers name one case").isEqualTo(atB.get());
         caseNos.add(atA.get());
-        assertThat(sql.queryForObject("SELECT COUNT(*) FROM act_hi_procinst WHERE business_key_ = ? AND super_process_instance_id_ IS NULL",
-            Integer.class, atA.get())).as("cases started for the twin key").isEqualTo(1);
+        assertThat(
+                sql.queryForObject(
+                    "SELECT COUNT(*) FROM act_hi_procinst WHERE business_key_ = ? AND super_process_instance_id_ IS NULL",
+                    Integer.class,
+                    atA.get()))
+            .as("cases started for the twin key")
+            .isEqualTo(1);
 
         awaitNoDueJobs(sql, Duration.ofMinutes(3));
         // every timer due now: both job executors race for them
-        List<String> timers = sql.queryForList("SELECT id_ FROM act_ru_job WHERE type_ = 'timer'", String.class);
+        List<String> timers =
+            sql.queryForList("SELECT id_ FROM act_ru_job WHERE type_ = 'timer'", String.class);
         assertThat(timers).as("timers of the filed disputes").isNotEmpty();
-        sql.update("UPDATE act_ru_job SET duedate_ = ? WHERE type_ = 'timer'", new java.sql.Timestamp(System.currentTimeMillis() - 1000));
+        sql.update(
+            "UPDATE act_ru_job SET duedate_ = ? WHERE type_ = 'timer'",
+            new java.sql.Timestamp(System.currentTimeMillis() - 1000));
         awaitNoDueJobs(sql, Duration.ofMinutes(3));
         for (String timer : timers) {
-          assertThat(sql.queryForObject("SELECT COUNT(*) FROM act_hi_job_log WHERE job_id_ = ? AND job_state_ = 2", Integer.class, timer))
-              .as("timer %s fired", timer).isEqualTo(1);
+          assertThat(
+                  sql.queryForObject(
+                      "SELECT COUNT(*) FROM act_hi_job_log WHERE job_id_ = ? AND job_state_ = 2",
+                      Integer.class,
+                      timer))
+              .as("timer %s fired", timer)
+              .isEqualTo(1);
         }
 
-        // load on both, kill -9 one node in the middle: the other finishes every job within a minute
+        // load on both, kill -9 one node in the middle: the other finishes every job within a
+        // minute
         for (int i = 0; i < 10; i++) {
           caseNos.add(file(nodes.get(i % 2), secret, "load-" + i));
         }
-        sql.update("UPDATE act_ru_job SET duedate_ = ? WHERE type_ = 'timer'", new java.sql.Timestamp(System.currentTimeMillis() - 1000));
+        sql.update(
+            "UPDATE act_ru_job SET duedate_ = ? WHERE type_ = 'timer'",
+            new java.sql.Timestamp(System.currentTimeMillis() - 1000));
         awaitLockedJobs(sql, Duration.ofSeconds(60));
-        List<String> lockedAtKill = sql.queryForList(
-            "SELECT id_ FROM act_ru_job WHERE lock_owner_ IS NOT NULL AND lock_exp_time_ > now()", String.class);
+        List<String> lockedAtKill =
+            sql.queryForList(
+                "SELECT id_ FROM act_ru_job WHERE lock_owner_ IS NOT NULL AND lock_exp_time_ > now()",
+                String.class);
         long killed = System.nanoTime();
         a.kill();
         long left = awaitNoDueJobs(sql, Duration.ofSeconds(90));
         double takeOver = (left - killed) / 1e9;
-        System.out.printf("CLUSTER take-over: %d jobs locked at kill -9, all jobs done %.1f s after it%n", lockedAtKill.size(), takeOver);
-        assertThat(takeOver).as("seconds until the surviving node had run every job").isLessThan(60);
+        System.out.printf(
+            "CLUSTER take-over: %d jobs locked at kill -9, all jobs done %.1f s after it%n",
+            lockedAtKill.size(), takeOver);
+        assertThat(takeOver)
+            .as("seconds until the surviving node had run every job")
+            .isLessThan(60);
         for (String job : lockedAtKill) {
-          assertThat(sql.queryForObject("SELECT COUNT(*) FROM act_ru_job WHERE id_ = ?", Integer.class, job))
-              .as("job %s locked by the killed node is done", job).isZero();
+          assertThat(
+                  sql.queryForObject(
+                      "SELECT COUNT(*) FROM act_ru_job WHERE id_ = ?", Integer.class, job))
+              .as("job %s locked by the killed node is done", job)
+              .isZero();
         }
 
-        // nothing lost: every confirmed filing is a case; nothing doubled: each job succeeded once, each mail left once
+        // nothing lost: every confirmed filing is a case; nothing doubled: each job succeeded once,
+        // each mail left once
         for (String caseNo : caseNos) {
-          assertThat(sql.queryForObject("SELECT COUNT(*) FROM act_hi_procinst WHERE business_key_ = ? AND super_process_instance_id_ IS NULL",
-              Integer.class, caseNo)).as("case %s", caseNo).isEqualTo(1);
+          assertThat(
+                  sql.queryForObject(
+                      "SELECT COUNT(*) FROM act_hi_procinst WHERE business_key_ = ? AND super_process_instance_id_ IS NULL",
+                      Integer.class,
+                      caseNo))
+              .as("case %s", caseNo)
+              .isEqualTo(1);
         }
-        assertThat(sql.queryForList(// the cases' jobs (the engine's history cleanup is one job that runs again and again in its window)
-            "SELECT job_id_ FROM act_hi_job_log WHERE job_state_ = 2 AND process_def_key_ IS NOT NULL GROUP BY job_id_ HAVING COUNT(*) > 1",
-            String.class)).as("jobs that succeeded twice").isEmpty();
-        assertThat(sql.queryForObject("SELECT COUNT(*) FROM act_ru_incident", Integer.class)).as("incidents").isZero();
+        assertThat(
+                sql.queryForList( // the cases' jobs (the engine's history cleanup is one job that
+                    // runs again and again in its window)
+                    "SELECT job_id_ FROM act_hi_job_log WHERE job_state_ = 2 AND process_def_key_ IS NOT NULL GROUP BY job_id_ HAVING COUNT(*) > 1",
+                    String.class))
+            .as("jobs that succeeded twice")
+            .isEmpty();
+        assertThat(sql.queryForObject("SELECT COUNT(*) FROM act_ru_incident", Integer.class))
+            .as("incidents")
+            .isZero();
         Map<String, Integer> mails = new HashMap<>();
         for (MimeMessage mail : smtp.getReceivedMessages()) {
-          mails.merge(mail.getRecipients(Message.RecipientType.TO)[0] + " " + mail.getSubject(), 1, Integer::sum);
+          mails.merge(
+              mail.getRecipients(Message.RecipientType.TO)[0] + " " + mail.getSubject(),
+              1,
+              Integer::sum);
         }
         assertThat(mails).as("mails received").isNotEmpty();
-        assertThat(mails.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList())
-            .as("mails that arrived twice").isEmpty();
+        assertThat(
+                mails.entrySet().stream()
+                    .filter(e -> e.getValue() > 1)
+                    .map(Map.Entry::getKey)
+                    .toList())
+            .as("mails that arrived twice")
+            .isEmpty();
       } finally {
         if (a != null) {
           a.kill();
@@ -164,28 +254,39 @@ class ClusterStartupIT {
   /** One node: the application in a child JVM, port read from its log. */
   record Node(String name, Process process, Path log) {
 
-    static Node start(String name, ThrowawayPostgres db, int smtpPort, Path work) throws IOException {
+    static Node start(String name, ThrowawayPostgres db, int smtpPort, Path work)
+        throws IOException {
       Path log = work.resolve(name + ".log");
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-      Process process = new ProcessBuilder(java, "-Xmx512m", "-Duser.timezone=UTC", "-Dfile.encoding=UTF-8", "-cp", System.getProperty("java.class.path"),
-          "cn.weiquan.WeiquanApplication",
-          "--spring.profiles.active=postgres",
-          "--server.port=0",
-          "--spring.datasource.url=" + db.url(),
-          "--spring.datasource.username=" + db.user(),
-          "--spring.datasource.password=",
-          "--weiquan.security.admin.password=" + ADMIN_PASSWORD,
-          "--weiquan.data-dir=" + work.resolve(name),
-          "--weiquan.evidence.directory=" + work.resolve("evidence"),
-          "--spring.mail.host=127.0.0.1",
-          "--spring.mail.port=" + smtpPort)
-          .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      Process process =
+          new ProcessBuilder(
+                  java,
+                  "-Xmx512m",
+                  "-Duser.timezone=UTC",
+                  "-Dfile.encoding=UTF-8",
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  "cn.weiquan.WeiquanApplication",
+                  "--spring.profiles.active=postgres",
+                  "--server.port=0",
+                  "--spring.datasource.url=" + db.url(),
+                  "--spring.datasource.username=" + db.user(),
+                  "--spring.datasource.password=",
+                  "--weiquan.security.admin.password=" + ADMIN_PASSWORD,
+                  "--weiquan.data-dir=" + work.resolve(name),
+                  "--weiquan.evidence.directory=" + work.resolve("evidence"),
+                  "--spring.mail.host=127.0.0.1",
+                  "--spring.mail.port=" + smtpPort)
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
       return new Node(name, process, log);
     }
 
     String url() {
       try {
-        Matcher port = Pattern.compile("Tomcat started on port (\\d+)").matcher(Files.readString(log));
+        Matcher port =
+            Pattern.compile("Tomcat started on port (\\d+)").matcher(Files.readString(log));
         return port.find() ? "http://127.0.0.1:" + port.group(1) : null;
       } catch (IOException e) {
         return null;
@@ -197,8 +298,15 @@ class ClusterStartupIT {
       while (System.nanoTime() < end) {
         assertThat(process.isAlive()).as("node %s is running (log: %s)", name, tail()).isTrue();
         String url = url();
-        if (url != null && http().get().uri(url + "/actuator/health/readiness").retrieve().toBodilessEntity()
-            .getStatusCode().value() == 200) {
+        if (url != null
+            && http()
+                    .get()
+                    .uri(url + "/actuator/health/readiness")
+                    .retrieve()
+                    .toBodilessEntity()
+                    .getStatusCode()
+                    .value()
+                == 200) {
           return;
         }
         Thread.sleep(500); // polling the probe, as a load balancer does
@@ -221,25 +329,42 @@ class ClusterStartupIT {
   }
 
   private static RestClient http() {
-    return RestClient.builder().defaultStatusHandler(status -> true, (request, response) -> {}).build();
+    return RestClient.builder()
+        .defaultStatusHandler(status -> true, (request, response) -> {})
+        .build();
   }
 
   private String apiClient(Node node) throws IOException {
-    ResponseEntity<String> created = http().post().uri(node.url() + "/api/admin/api-clients")
-        .headers(h -> h.setBasicAuth("demo", ADMIN_PASSWORD)).contentType(MediaType.APPLICATION_JSON)
-        .body("{\"id\":\"cluster-api\",\"name\":\"集群测试\"}").retrieve().toEntity(String.class);
+    ResponseEntity<String> created =
+        http()
+            .post()
+            .uri(node.url() + "/api/admin/api-clients")
+            .headers(h -> h.setBasicAuth("demo", ADMIN_PASSWORD))
+            .contentType(MediaType.APPLICATION_JSON)
+            .body("{\"id\":\"cluster-api\",\"name\":\"集群测试\"}")
+            .retrieve()
+            .toEntity(String.class);
     assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(201);
     return json.readTree(created.getBody()).path("secret").asText();
   }
 
   private String file(Node node, String secret, String key) {
-    ResponseEntity<String> response = http().post().uri(node.url() + "/api/disputes")
-        .headers(h -> {
-          h.setBasicAuth("cluster-api", secret);
-          h.set("Idempotency-Key", key);
-        })
-        .contentType(MediaType.APPLICATION_JSON).body(filing()).retrieve().toEntity(String.class);
-    assertThat(response.getStatusCode().value()).as("filing %s at node %s: %s", key, node.name(), response.getBody()).isIn(200, 201);
+    ResponseEntity<String> response =
+        http()
+            .post()
+            .uri(node.url() + "/api/disputes")
+            .headers(
+                h -> {
+                  h.setBasicAuth("cluster-api", secret);
+                  h.set("Idempotency-Key", key);
+                })
+            .contentType(MediaType.APPLICATION_JSON)
+            .body(filing())
+            .retrieve()
+            .toEntity(String.class);
+    assertThat(response.getStatusCode().value())
+        .as("filing %s at node %s: %s", key, node.name(), response.getBody())
+        .isIn(200, 201);
     try {
       JsonNode body = json.readTree(response.getBody());
       return body.path("caseNo").asText();
@@ -255,16 +380,21 @@ class ClusterStartupIT {
          "merchant":{"name":"某某电器旗舰店","email":"shop@example.com","platform":"tmall"},
          "purchase":{"item":"电热水壶","price":"199.00","quantity":1,"paidAt":"%s","receivedAt":"%s","channel":"online-platform"},
          "category":"quality","description":"使用三天后漏电","claims":{"refund":true},"harmKnownOn":"%s"}
-        """.formatted(today.minusDays(10), today.minusDays(8), today.minusDays(5));
+        """
+        .formatted(today.minusDays(10), today.minusDays(8), today.minusDays(5));
   }
 
-  /** Waits until no job is due (due now or without date, retries left); returns when that was (nanoTime). */
+  /**
+   * Waits until no job is due (due now or without date, retries left); returns when that was
+   * (nanoTime).
+   */
   private static long awaitNoDueJobs(JdbcTemplate sql, Duration max) throws InterruptedException {
     long end = System.nanoTime() + max.toNanos();
     while (System.nanoTime() < end) {
-      Integer due = sql.queryForObject(
-          "SELECT COUNT(*) FROM act_ru_job WHERE retries_ > 0 AND suspension_state_ = 1 AND (duedate_ IS NULL OR duedate_ <= now())",
-          Integer.class);
+      Integer due =
+          sql.queryForObject(
+              "SELECT COUNT(*) FROM act_ru_job WHERE retries_ > 0 AND suspension_state_ = 1 AND (duedate_ IS NULL OR duedate_ <= now())",
+              Integer.class);
       if (due == 0) {
         return System.nanoTime();
       }
@@ -273,11 +403,17 @@ class ClusterStartupIT {
     throw new AssertionError("jobs still due after " + max);
   }
 
-  /** Waits until some job is locked (a node is working), so the kill hits a node in the middle of its work. */
+  /**
+   * Waits until some job is locked (a node is working), so the kill hits a node in the middle of
+   * its work.
+   */
   private static void awaitLockedJobs(JdbcTemplate sql, Duration max) throws InterruptedException {
     long end = System.nanoTime() + max.toNanos();
     while (System.nanoTime() < end) {
-      if (sql.queryForObject("SELECT COUNT(*) FROM act_ru_job WHERE lock_owner_ IS NOT NULL AND lock_exp_time_ > now()", Integer.class) > 0) {
+      if (sql.queryForObject(
+              "SELECT COUNT(*) FROM act_ru_job WHERE lock_owner_ IS NOT NULL AND lock_exp_time_ > now()",
+              Integer.class)
+          > 0) {
         return;
       }
       Thread.sleep(20);
@@ -291,5 +427,4 @@ class ClusterStartupIT {
       Thread.currentThread().interrupt();
     }
   }
-
 }

@@ -18,8 +18,9 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
- * What Cockpit shows of a case, in a real browser: the analyst sees the instance and no variable of it (no name, phone
- * or e-mail); a supervisor, who may read the parties' data, sees them in the same view, so the check can fail.
+ * What Cockpit shows of a case, in a real browser: the analyst sees the instance and no variable of
+ * it (no name, phone or e-mail); a supervisor, who may read the parties' data, sees them in the
+ * same view, so the check can fail.
  */
 class CockpitPrivacyBrowserIT extends ApplicationIT {
 
@@ -32,15 +33,26 @@ class CockpitPrivacyBrowserIT extends ApplicationIT {
     String phone = "1366" + String.format("%07d", Math.abs(unique.hashCode()) % 10_000_000);
     String email = "cockpit." + unique + "@example.cn";
     ProcessInstance dispute = startDispute(name, phone, email);
-    String view = baseUrl() + "/camunda/app/cockpit/default/#/process-instance/" + dispute.getId() + "/runtime?tab=variables-tab";
+    String view =
+        baseUrl()
+            + "/camunda/app/cockpit/default/#/process-instance/"
+            + dispute.getId()
+            + "/runtime?tab=variables-tab";
 
     WebDriver browser = Browser.chromium();
     try {
-      Browser.logIn(browser, baseUrl() + "/camunda/app/cockpit/default/", "supervisor", "supervisor");
-      Browser.waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".dashboard, [cam-widget-header], .navbar")));
+      Browser.logIn(
+          browser, baseUrl() + "/camunda/app/cockpit/default/", "supervisor", "supervisor");
+      Browser.waitFor(browser)
+          .until(
+              ExpectedConditions.presenceOfElementLocated(
+                  By.cssSelector(".dashboard, [cam-widget-header], .navbar")));
       browser.get(view);
-      Browser.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), phone));
-      assertThat(browser.getPageSource()).as("the supervisor reads the parties' data").contains(name, email);
+      Browser.waitFor(browser)
+          .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), phone));
+      assertThat(browser.getPageSource())
+          .as("the supervisor reads the parties' data")
+          .contains(name, email);
     } finally {
       browser.quit();
     }
@@ -48,11 +60,17 @@ class CockpitPrivacyBrowserIT extends ApplicationIT {
     browser = Browser.chromium();
     try {
       Browser.logIn(browser, baseUrl() + "/camunda/app/cockpit/default/", "analyst", "analyst");
-      Browser.waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".dashboard, [cam-widget-header], .navbar")));
+      Browser.waitFor(browser)
+          .until(
+              ExpectedConditions.presenceOfElementLocated(
+                  By.cssSelector(".dashboard, [cam-widget-header], .navbar")));
       browser.get(view);
       // the same view, loaded: the instance is there, its variables are not
-      Browser.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "没有流程变量"));
-      assertThat(browser.getPageSource()).contains(dispute.getId()).doesNotContain(name, phone, email);
+      Browser.waitFor(browser)
+          .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "没有流程变量"));
+      assertThat(browser.getPageSource())
+          .contains(dispute.getId())
+          .doesNotContain(name, phone, email);
     } finally {
       browser.quit();
     }
@@ -73,7 +91,8 @@ class CockpitPrivacyBrowserIT extends ApplicationIT {
     v.put("harmKnownOn", Date.from(today.minusDays(3).atStartOfDay(CHINA).toInstant()));
     v.put("category", "quality");
     v.put("description", "滤网异味");
-    ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey(ProcessKeys.CONSUMER_DISPUTE, v);
+    ProcessInstance instance =
+        engine.getRuntimeService().startProcessInstanceByKey(ProcessKeys.CONSUMER_DISPUTE, v);
     EngineJobs.runMessageJobs(engine.getManagementService(), instance.getId(), 20);
     return instance;
   }

@@ -18,13 +18,16 @@ class PostgresProfileStartupIT {
   @Test
   void postgresProfile_startsAgainstALocalPostgresql() {
     assumeTrue(listening("127.0.0.1", 5432), "no PostgreSQL on 127.0.0.1:5432");
-    try (ConfigurableApplicationContext app = StartupSupport.start("postgres",
-        "spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/test",
-        "spring.datasource.username=postgres",
-        "weiquan.security.admin.password=postgres-profile-test")) {
+    try (ConfigurableApplicationContext app =
+        StartupSupport.start(
+            "postgres",
+            "spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/test",
+            "spring.datasource.username=postgres",
+            "weiquan.security.admin.password=postgres-profile-test")) {
       ProcessEngine engine = app.getBean(ProcessEngine.class);
       assertThat(engine.getProcessEngineConfiguration().getDatabaseType()).isEqualTo("postgres");
-      assertThat(engine.getIdentityService().checkPassword("demo", "postgres-profile-test")).isTrue();
+      assertThat(engine.getIdentityService().checkPassword("demo", "postgres-profile-test"))
+          .isTrue();
     }
   }
 

@@ -14,8 +14,9 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Production is production: it refuses the demo passwords published in README.md, for the administrator and in the
- * demo accounts a local run left in the database, saying in one sentence which; asked to, it removes those accounts.
+ * Production is production: it refuses the demo passwords published in README.md, for the
+ * administrator and in the demo accounts a local run left in the database, saying in one sentence
+ * which; asked to, it removes those accounts.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ProductionAccountsStartupIT {
@@ -24,8 +25,13 @@ class ProductionAccountsStartupIT {
 
   @Test
   void productionWithADemoAdministratorPassword_refusesToStart(CapturedOutput output) {
-    assertThatThrownBy(() -> StartupSupport.start("production", "weiquan.security.admin.password=demo",
-        "weiquan.data-dir=" + dataDir)).isInstanceOf(ConfigurationProblem.class);
+    assertThatThrownBy(
+            () ->
+                StartupSupport.start(
+                    "production",
+                    "weiquan.security.admin.password=demo",
+                    "weiquan.data-dir=" + dataDir))
+        .isInstanceOf(ConfigurationProblem.class);
     assertThat(output.getAll())
         .contains("APPLICATION FAILED TO START")
         .contains("The administrator password is one of the demo passwords")
@@ -35,21 +41,38 @@ class ProductionAccountsStartupIT {
   @Test
   void demoAccountsLeftByALocalRun_stopProduction_untilRemoved(CapturedOutput output) {
     // a local run creates the demo accounts in this database
-    try (ConfigurableApplicationContext local = StartupSupport.start("local", "weiquan.data-dir=" + dataDir)) {
-      assertThat(local.getBean(ProcessEngine.class).getIdentityService().createUserQuery().userId("mediator").count()).isOne();
+    try (ConfigurableApplicationContext local =
+        StartupSupport.start("local", "weiquan.data-dir=" + dataDir)) {
+      assertThat(
+              local
+                  .getBean(ProcessEngine.class)
+                  .getIdentityService()
+                  .createUserQuery()
+                  .userId("mediator")
+                  .count())
+          .isOne();
     }
 
-    assertThatThrownBy(() -> StartupSupport.start("production", "weiquan.security.admin.password=a-real-one",
-        "weiquan.data-dir=" + dataDir)).isInstanceOf(ConfigurationProblem.class);
+    assertThatThrownBy(
+            () ->
+                StartupSupport.start(
+                    "production",
+                    "weiquan.security.admin.password=a-real-one",
+                    "weiquan.data-dir=" + dataDir))
+        .isInstanceOf(ConfigurationProblem.class);
     assertThat(output.getAll())
-        .contains("The database holds the demo accounts mediator, handler, supervisor, analyst, designer, reviewer,"
-            + " engineer, service, hq, api")
+        .contains(
+            "The database holds the demo accounts mediator, handler, supervisor, analyst, designer, reviewer,"
+                + " engineer, service, hq, api")
         .contains("WEIQUAN_REMOVE_DEMO_USERS=true")
         .doesNotContain("\tat ");
 
-    try (ConfigurableApplicationContext production = StartupSupport.start("production",
-        "weiquan.security.admin.password=a-real-one", "weiquan.security.remove-demo-users=true",
-        "weiquan.data-dir=" + dataDir)) {
+    try (ConfigurableApplicationContext production =
+        StartupSupport.start(
+            "production",
+            "weiquan.security.admin.password=a-real-one",
+            "weiquan.security.remove-demo-users=true",
+            "weiquan.data-dir=" + dataDir)) {
       IdentityService identity = production.getBean(ProcessEngine.class).getIdentityService();
       for (IdentitySetup.DemoUser demo : IdentitySetup.DEMO_USERS) {
         assertThat(identity.createUserQuery().userId(demo.id()).count()).as(demo.id()).isZero();

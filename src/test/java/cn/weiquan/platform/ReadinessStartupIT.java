@@ -13,9 +13,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.web.client.RestClient;
 
 /**
- * Readiness follows the database: the application's H2 runs as a server of its own behind a {@link TcpGate}; shutting
- * the gate is the database going away (connections cut, new ones refused). Liveness does not follow it: a restart would
- * not bring the database back.
+ * Readiness follows the database: the application's H2 runs as a server of its own behind a {@link
+ * TcpGate}; shutting the gate is the database going away (connections cut, new ones refused).
+ * Liveness does not follow it: a restart would not bring the database back.
  */
 class ReadinessStartupIT {
 
@@ -27,24 +27,37 @@ class ReadinessStartupIT {
     }
     Server h2 = Server.createTcpServer("-tcpPort", String.valueOf(h2Port), "-ifNotExists").start();
     try (TcpGate gate = new TcpGate(h2Port);
-        ConfigurableApplicationContext app = StartupSupport.start("local",
-            "spring.datasource.url=jdbc:h2:tcp://127.0.0.1:" + gate.port() + "/mem:readiness;DB_CLOSE_DELAY=-1",
-            // the probe waits at most this long for a connection from the pool
-            "spring.datasource.hikari.connection-timeout=2000")) {
+        ConfigurableApplicationContext app =
+            StartupSupport.start(
+                "local",
+                "spring.datasource.url=jdbc:h2:tcp://127.0.0.1:"
+                    + gate.port()
+                    + "/mem:readiness;DB_CLOSE_DELAY=-1",
+                // the probe waits at most this long for a connection from the pool
+                "spring.datasource.hikari.connection-timeout=2000")) {
       int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-      RestClient http = RestClient.builder().baseUrl("http://127.0.0.1:" + port)
-          .defaultStatusHandler(status -> true, (request, response) -> {}).build();
+      RestClient http =
+          RestClient.builder()
+              .baseUrl("http://127.0.0.1:" + port)
+              .defaultStatusHandler(status -> true, (request, response) -> {})
+              .build();
 
-      assertThat(status(http, "/actuator/health/readiness")).as("started, users and filters made").isEqualTo(200);
+      assertThat(status(http, "/actuator/health/readiness"))
+          .as("started, users and filters made")
+          .isEqualTo(200);
 
       gate.shut();
       assertThat(eventually(http, "/actuator/health/readiness", s -> s == 503))
-          .as("readiness while the database is unreachable").isEqualTo(503);
-      assertThat(status(http, "/actuator/health/liveness")).as("liveness while the database is unreachable").isEqualTo(200);
+          .as("readiness while the database is unreachable")
+          .isEqualTo(503);
+      assertThat(status(http, "/actuator/health/liveness"))
+          .as("liveness while the database is unreachable")
+          .isEqualTo(200);
 
       gate.open();
       assertThat(eventually(http, "/actuator/health/readiness", s -> s == 200))
-          .as("readiness once the database answers again").isEqualTo(200);
+          .as("readiness once the database answers again")
+          .isEqualTo(200);
     } finally {
       h2.stop();
     }
@@ -55,7 +68,8 @@ class ReadinessStartupIT {
   }
 
   /** Asks until the answer is the expected one or 30 s have passed; returns the last answer. */
-  private static int eventually(RestClient http, String path, IntPredicate expected) throws InterruptedException {
+  private static int eventually(RestClient http, String path, IntPredicate expected)
+      throws InterruptedException {
     long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     int status;
     do {
@@ -63,7 +77,8 @@ class ReadinessStartupIT {
       if (expected.test(status)) {
         return status;
       }
-      Thread.sleep(200); // polling a probe, as a load balancer does; nothing in the engine waits on it
+      Thread.sleep(
+          200); // polling a probe, as a load balancer does; nothing in the engine waits on it
     } while (System.nanoTime() < end);
     return status;
   }

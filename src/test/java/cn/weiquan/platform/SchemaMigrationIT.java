@@ -11,11 +11,14 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The application's fresh database: the product's tables come from Flyway, which ran before the engine. */
+/**
+ * The application's fresh database: the product's tables come from Flyway, which ran before the
+ * engine.
+ */
 class SchemaMigrationIT extends ApplicationIT {
 
   @Autowired Flyway flyway;
@@ -25,14 +28,26 @@ class SchemaMigrationIT extends ApplicationIT {
 
   @Test
   void aFreshDatabase_getsEveryMigration_beforeTheEngineCreatesItsTables() throws Exception {
-    List<String> history = jdbc.queryForList("SELECT \"version\" || ' ' || \"type\" FROM \"wq_schema_history\" "
-        + "WHERE \"version\" IS NOT NULL AND \"success\" = TRUE ORDER BY \"installed_rank\"", String.class);
+    List<String> history =
+        jdbc.queryForList(
+            "SELECT \"version\" || ' ' || \"type\" FROM \"wq_schema_history\" "
+                + "WHERE \"version\" IS NOT NULL AND \"success\" = TRUE ORDER BY \"installed_rank\"",
+            String.class);
 
-    // no baseline row: Flyway found the database empty, so the engine had not created its schema yet
+    // no baseline row: Flyway found the database empty, so the engine had not created its schema
+    // yet
     assertThat(history).containsExactly("1 SQL", "2 SQL", "3 JDBC", "4 SQL", "5 SQL");
     assertThat(Arrays.stream(flyway.info().pending())).isEmpty();
-    for (String table : List.of("wq_case_sequence", "wq_evidence", "wq_evidence_file", "wq_evidence_totals", "wq_intake_key")) {
-      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Integer.class)).as(table).isNotNull();
+    for (String table :
+        List.of(
+            "wq_case_sequence",
+            "wq_evidence",
+            "wq_evidence_file",
+            "wq_evidence_totals",
+            "wq_intake_key")) {
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Integer.class))
+          .as(table)
+          .isNotNull();
     }
     try (Connection connection = dataSource.getConnection()) {
       assertThat(OldMainDatabase.hasColumn(connection, "wq_evidence_file", "content")).isFalse();
@@ -42,11 +57,14 @@ class SchemaMigrationIT extends ApplicationIT {
 
   @Test
   void everyProcessEngineBean_dependsOnTheFlywayInitializer_andFlywayHasTheEvidenceMigrationBean() {
-    String[] engines = beans.getBeanNamesForType(org.camunda.bpm.engine.ProcessEngine.class, true, false);
+    String[] engines =
+        beans.getBeanNamesForType(org.camunda.bpm.engine.ProcessEngine.class, true, false);
 
     assertThat(engines).contains("processEngineFactoryBean");
     for (String engine : engines) {
-      assertThat(beans.getBeanDefinition(engine).getDependsOn()).as(engine).contains("flywayInitializer");
+      assertThat(beans.getBeanDefinition(engine).getDependsOn())
+          .as(engine)
+          .contains("flywayInitializer");
     }
     assertThat(flyway.getConfiguration().getJavaMigrations())
         .hasAtLeastOneElementOfType(EvidenceContentMigration.class);

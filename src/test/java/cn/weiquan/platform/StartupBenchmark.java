@@ -14,15 +14,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Start to Tasklist-ready, Weiquan against a bare Spring Boot + Camunda 7.24 starter/webapp app (bench/bare-starter),
- * interleaved in one run, each on an empty H2 database in a fresh JVM. Ready = Tasklist's page answers 200 and the
- * administrator's Tasklist login succeeds (Weiquan: its users exist; the bare app: its admin-user). Prints each run and
- * the medians. Not a test:
+ * Start to Tasklist-ready, Weiquan against a bare Spring Boot + Camunda 7.24 starter/webapp app
+ * (bench/bare-starter), interleaved in one run, each on an empty H2 database in a fresh JVM. Ready
+ * = Tasklist's page answers 200 and the administrator's Tasklist login succeeds (Weiquan: its users
+ * exist; the bare app: its admin-user). Prints each run and the medians. Not a test:
+ *
  * <pre>
  * mvn -B -q -f bench/bare-starter/pom.xml package
  * mvn -B -Dweiquan.build.dir=target -DskipTests package
  * mvn -Pbench -Dbench=cn.weiquan.platform.StartupBenchmark -Dexec.args="5" test-compile exec:java
  * </pre>
+ *
  * Extra JVM options for both (e.g. a CDS archive) come from -Dstartup.jvm="...".
  */
 public final class StartupBenchmark {
@@ -41,26 +43,33 @@ public final class StartupBenchmark {
       bareTimes.add(b);
       System.out.printf("run %d: weiquan %.1f s, bare starter %.1f s%n", run, w, b);
     }
-    System.out.printf("median of %d: weiquan %.1f s, bare starter %.1f s, ratio %.2f%n", runs, median(weiquanTimes),
-        median(bareTimes), median(weiquanTimes) / median(bareTimes));
+    System.out.printf(
+        "median of %d: weiquan %.1f s, bare starter %.1f s, ratio %.2f%n",
+        runs, median(weiquanTimes), median(bareTimes), median(weiquanTimes) / median(bareTimes));
   }
 
-  private static double startOnce(Path jar, List<String> extra, String dataDirProperty) throws Exception {
+  private static double startOnce(Path jar, List<String> extra, String dataDirProperty)
+      throws Exception {
     Path data = Files.createTempDirectory("startup-bench");
     Path log = data.resolve("app.log");
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     String jvm = System.getProperty("startup.jvm", "").trim();
     if (!jvm.isEmpty()) {
       command.addAll(List.of(jvm.split("\\s+")));
     }
-    command.addAll(List.of("-jar", jar.toString(), "--server.port=0", "--" + dataDirProperty + "=" + data));
+    command.addAll(
+        List.of("-jar", jar.toString(), "--server.port=0", "--" + dataDirProperty + "=" + data));
     command.addAll(extra);
     long start = System.nanoTime();
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Process process =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     try {
       HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
       while (process.isAlive()) {
-        Matcher port = Pattern.compile("Tomcat started on port (\\d+)").matcher(Files.readString(log));
+        Matcher port =
+            Pattern.compile("Tomcat started on port (\\d+)").matcher(Files.readString(log));
         if (port.find() && tasklistReady(http, "http://127.0.0.1:" + port.group(1))) {
           return (System.nanoTime() - start) / 1e9;
         }
@@ -75,19 +84,30 @@ public final class StartupBenchmark {
 
   private static boolean tasklistReady(HttpClient http, String base) throws InterruptedException {
     try {
-      HttpResponse<Void> page = http.send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/tasklist/")).build(),
-          HttpResponse.BodyHandlers.discarding());
+      HttpResponse<Void> page =
+          http.send(
+              HttpRequest.newBuilder(URI.create(base + "/camunda/app/tasklist/")).build(),
+              HttpResponse.BodyHandlers.discarding());
       if (page.statusCode() != 200) {
         return false;
       }
       // as the sign-in page does it: the page's session cookie and CSRF token with the login form
-      String cookies = String.join("; ", page.headers().allValues("Set-Cookie").stream()
-          .map(c -> c.contains(";") ? c.substring(0, c.indexOf(';')) : c).toList());
-      HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default/login/tasklist"))
-          .header("Content-Type", "application/x-www-form-urlencoded")
-          .header("X-XSRF-TOKEN", page.headers().firstValue("X-XSRF-TOKEN").orElse(""))
-          .header("Cookie", cookies)
-          .POST(HttpRequest.BodyPublishers.ofString("username=demo&password=demo")).build(), HttpResponse.BodyHandlers.ofString());
+      String cookies =
+          String.join(
+              "; ",
+              page.headers().allValues("Set-Cookie").stream()
+                  .map(c -> c.contains(";") ? c.substring(0, c.indexOf(';')) : c)
+                  .toList());
+      HttpResponse<String> login =
+          http.send(
+              HttpRequest.newBuilder(
+                      URI.create(base + "/camunda/api/admin/auth/user/default/login/tasklist"))
+                  .header("Content-Type", "application/x-www-form-urlencoded")
+                  .header("X-XSRF-TOKEN", page.headers().firstValue("X-XSRF-TOKEN").orElse(""))
+                  .header("Cookie", cookies)
+                  .POST(HttpRequest.BodyPublishers.ofString("username=demo&password=demo"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       return login.statusCode() == 200;
     } catch (IOException notYet) {
       return false;
@@ -96,8 +116,14 @@ public final class StartupBenchmark {
 
   private static Path jar(Path dir, String prefix) throws IOException {
     try (var files = Files.list(dir)) {
-      return files.filter(f -> f.getFileName().toString().startsWith(prefix) && f.toString().endsWith(".jar"))
-          .findFirst().orElseThrow(() -> new IllegalStateException("no " + prefix + "*.jar in " + dir + ": build it first"));
+      return files
+          .filter(
+              f -> f.getFileName().toString().startsWith(prefix) && f.toString().endsWith(".jar"))
+          .findFirst()
+          .orElseThrow(
+              () ->
+                  new IllegalStateException(
+                      "no " + prefix + "*.jar in " + dir + ": build it first"));
     }
   }
 

@@ -13,7 +13,10 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Every text a form lets a person type or read is classified as contact data, free text or a fact, and only once. */
+/**
+ * Every text a form lets a person type or read is classified as contact data, free text or a fact,
+ * and only once.
+ */
 class PersonalDataTest {
 
   @Test
@@ -34,9 +37,12 @@ class PersonalDataTest {
 
   @Test
   void noVariableIsInTwoClasses() {
-    assertThat(PersonalData.CONTACT).doesNotContainAnyElementsOf(PersonalData.FREE_TEXT).doesNotContainAnyElementsOf(PersonalData.FACTS);
+    assertThat(PersonalData.CONTACT)
+        .doesNotContainAnyElementsOf(PersonalData.FREE_TEXT)
+        .doesNotContainAnyElementsOf(PersonalData.FACTS);
     assertThat(PersonalData.FREE_TEXT).doesNotContainAnyElementsOf(PersonalData.FACTS);
-    assertThat(PersonalData.all()).contains("consumerPhone", "reporterName", "complainantEmail", "description");
+    assertThat(PersonalData.all())
+        .contains("consumerPhone", "reporterName", "complainantEmail", "description");
   }
 
   private static void collect(JsonNode components, Set<String> fields) {

@@ -37,14 +37,29 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * No placeholder law: every legal basis, label and message that a party or a staff member can read in the rules and
- * the legal clock cites a law, a regulation or a published platform rule, or says plainly that it is the platform's
- * or the company's own rule. None carries a note from the material it was written from.
+ * No placeholder law: every legal basis, label and message that a party or a staff member can read
+ * in the rules and the legal clock cites a law, a regulation or a published platform rule, or says
+ * plainly that it is the platform's or the company's own rule. None carries a note from the
+ * material it was written from.
  */
 class NoPlaceholderLawTest {
   /** Words that mark a draft, not a rule a person may rely on. */
-  static final List<String> PLACEHOLDERS = List.of("种子", "待核实", "待确认", "可配置", "待定", "待补充", "占位",
-      "seed", "todo", "tbd", "fixme", "placeholder", "lorem", "xxx");
+  static final List<String> PLACEHOLDERS =
+      List.of(
+          "种子",
+          "待核实",
+          "待确认",
+          "可配置",
+          "待定",
+          "待补充",
+          "占位",
+          "seed",
+          "todo",
+          "tbd",
+          "fixme",
+          "placeholder",
+          "lorem",
+          "xxx");
 
   /** A text that a person reads, and where it comes from (for the failure message). */
   record Text(String where, String text) {}
@@ -73,7 +88,10 @@ class NoPlaceholderLawTest {
     for (StatutoryPeriod period : new StatutoryPeriods().all()) {
       texts.add(new Text("periods.yaml " + period.name() + " label", period.label()));
       for (PeriodVersion version : period.versions()) {
-        texts.add(new Text("periods.yaml " + period.name() + " from " + version.inForceFrom(), version.basis()));
+        texts.add(
+            new Text(
+                "periods.yaml " + period.name() + " from " + version.inForceFrom(),
+                version.basis()));
       }
     }
     assertNoPlaceholders(texts, 20);
@@ -81,13 +99,15 @@ class NoPlaceholderLawTest {
 
   @Test
   void provisionalDeadlines_sayWhatIsMissing_withoutAPlaceholder() {
-    assertNoPlaceholders(List.of(new Text("Deadlines.provisionalNote", Deadlines.provisionalNote(2100))), 1);
+    assertNoPlaceholders(
+        List.of(new Text("Deadlines.provisionalNote", Deadlines.provisionalNote(2100))), 1);
   }
 
   @Test
   void decisionTables_namesLabelsDescriptionsAndOutputTexts() throws Exception {
     List<Text> texts = new ArrayList<>();
-    Resource[] tables = new PathMatchingResourcePatternResolver().getResources("classpath*:processes/*.dmn");
+    Resource[] tables =
+        new PathMatchingResourcePatternResolver().getResources("classpath*:processes/*.dmn");
     assertThat(tables).as("decision tables on the classpath").hasSizeGreaterThanOrEqualTo(4);
     for (Resource table : tables) {
       Document dmn;
@@ -111,14 +131,24 @@ class NoPlaceholderLawTest {
     assertNoPlaceholders(texts, 50);
   }
 
-  private static void collect(Document dmn, String tag, String file, List<Text> texts,
+  private static void collect(
+      Document dmn,
+      String tag,
+      String file,
+      List<Text> texts,
       java.util.function.Function<Element, String> text) {
     NodeList nodes = dmn.getElementsByTagNameNS("*", tag);
     for (int i = 0; i < nodes.getLength(); i++) {
       Element element = (Element) nodes.item(i);
       String parentId = ((Element) element.getParentNode()).getAttribute("id");
-      texts.add(new Text(file + " " + tag + " of " + (element.hasAttribute("id") ? element.getAttribute("id") : parentId),
-          text.apply(element)));
+      texts.add(
+          new Text(
+              file
+                  + " "
+                  + tag
+                  + " of "
+                  + (element.hasAttribute("id") ? element.getAttribute("id") : parentId),
+              text.apply(element)));
     }
   }
 
@@ -130,8 +160,12 @@ class NoPlaceholderLawTest {
       quotes.add(service.quote(QuoteRequest.fraud(new BigDecimal(price))));
     }
     for (String basis : new String[] {null, "price", "loss"}) {
-      quotes.add(service.quote(QuoteRequest.foodSafety(new BigDecimal("50.00"), new BigDecimal("400.00"), basis)));
-      quotes.add(service.quote(QuoteRequest.foodSafety(new BigDecimal("500.00"), new BigDecimal("0.00"), basis)));
+      quotes.add(
+          service.quote(
+              QuoteRequest.foodSafety(new BigDecimal("50.00"), new BigDecimal("400.00"), basis)));
+      quotes.add(
+          service.quote(
+              QuoteRequest.foodSafety(new BigDecimal("500.00"), new BigDecimal("0.00"), basis)));
     }
     for (String platform : QuoteRequest.Rules.PLATFORMS) {
       for (String price : List.of("0.00", "100.00", "100000.00")) {
@@ -142,15 +176,35 @@ class NoPlaceholderLawTest {
       quotes.add(service.quote(QuoteRequest.lostWages(new BigDecimal("300.00"), 10, status)));
     }
     quotes.add(service.quote(QuoteRequest.courierLoss("courier", new BigDecimal("100.00"), null)));
-    quotes.add(service.quote(QuoteRequest.courierLoss("postal-registered", new BigDecimal("100.00"), new BigDecimal("10.00"))));
-    quotes.add(service.quote(QuoteRequest.courierLoss("postal-registered", new BigDecimal("10.00"), new BigDecimal("10.00"))));
-    quotes.add(service.quote(QuoteRequest.companyPolicy(QuoteRequest.Rules.ITEM_TYPES.stream()
-        .map(type -> new ClaimItem(type, new BigDecimal("10.00"))).toList())));
+    quotes.add(
+        service.quote(
+            QuoteRequest.courierLoss(
+                "postal-registered", new BigDecimal("100.00"), new BigDecimal("10.00"))));
+    quotes.add(
+        service.quote(
+            QuoteRequest.courierLoss(
+                "postal-registered", new BigDecimal("10.00"), new BigDecimal("10.00"))));
+    quotes.add(
+        service.quote(
+            QuoteRequest.companyPolicy(
+                QuoteRequest.Rules.ITEM_TYPES.stream()
+                    .map(type -> new ClaimItem(type, new BigDecimal("10.00")))
+                    .toList())));
 
     for (boolean allowed : new boolean[] {true, false}) {
-      quotes.add(service.litigationClaims(new LitigationClaims(new BigDecimal("300.00"), 2, true,
-          new BigDecimal("100.00"), "fraud", allowed, allowed ? null : "购买数量 22 件，明显超出生活消费需要。")));
-      quotes.add(service.litigationClaims(new LitigationClaims(new BigDecimal("300.00"), 1, false, null, null, allowed, null)));
+      quotes.add(
+          service.litigationClaims(
+              new LitigationClaims(
+                  new BigDecimal("300.00"),
+                  2,
+                  true,
+                  new BigDecimal("100.00"),
+                  "fraud",
+                  allowed,
+                  allowed ? null : "购买数量 22 件，明显超出生活消费需要。")));
+      quotes.add(
+          service.litigationClaims(
+              new LitigationClaims(new BigDecimal("300.00"), 1, false, null, null, allowed, null)));
     }
     List<Text> texts = new ArrayList<>();
     for (CompensationQuote quote : quotes) {
@@ -168,16 +222,68 @@ class NoPlaceholderLawTest {
     EligibilityService service = new EligibilityService(Deadlines.fromClasspath());
     LocalDate harm = LocalDate.of(2025, 6, 1);
     LocalDate filed = LocalDate.of(2026, 3, 2);
-    List<EligibilityFacts> cases = List.of(
-        new EligibilityFacts(false, "living-consumption", harm, filed, "association", List.of(), null, null),
-        new EligibilityFacts(true, "resale", harm, filed, "regulator", List.of(), null, null),
-        new EligibilityFacts(true, "living-consumption", LocalDate.of(2020, 1, 2), filed, "regulator", List.of(), null, null),
-        new EligibilityFacts(true, "living-consumption", LocalDate.of(2020, 1, 2), filed, "court", List.of(), null, null),
-        new EligibilityFacts(true, "living-consumption", harm, filed, "regulator", List.of("court", "arbitration", "other-mediator"), null, null),
-        new EligibilityFacts(true, "living-consumption", harm, filed, "association", List.of("other-mediator"), null, null),
-        new EligibilityFacts(true, "living-consumption", harm, filed, "platform", List.of(), "malicious-review", LocalDate.of(2026, 1, 2)),
-        new EligibilityFacts(true, "living-consumption", harm, filed, "platform", List.of(), "harassment", LocalDate.of(2026, 3, 3)),
-        new EligibilityFacts(true, "living-consumption", harm, filed, "court", List.of(), null, null).withPurchase(22, 9, false));
+    List<EligibilityFacts> cases =
+        List.of(
+            new EligibilityFacts(
+                false, "living-consumption", harm, filed, "association", List.of(), null, null),
+            new EligibilityFacts(true, "resale", harm, filed, "regulator", List.of(), null, null),
+            new EligibilityFacts(
+                true,
+                "living-consumption",
+                LocalDate.of(2020, 1, 2),
+                filed,
+                "regulator",
+                List.of(),
+                null,
+                null),
+            new EligibilityFacts(
+                true,
+                "living-consumption",
+                LocalDate.of(2020, 1, 2),
+                filed,
+                "court",
+                List.of(),
+                null,
+                null),
+            new EligibilityFacts(
+                true,
+                "living-consumption",
+                harm,
+                filed,
+                "regulator",
+                List.of("court", "arbitration", "other-mediator"),
+                null,
+                null),
+            new EligibilityFacts(
+                true,
+                "living-consumption",
+                harm,
+                filed,
+                "association",
+                List.of("other-mediator"),
+                null,
+                null),
+            new EligibilityFacts(
+                true,
+                "living-consumption",
+                harm,
+                filed,
+                "platform",
+                List.of(),
+                "malicious-review",
+                LocalDate.of(2026, 1, 2)),
+            new EligibilityFacts(
+                true,
+                "living-consumption",
+                harm,
+                filed,
+                "platform",
+                List.of(),
+                "harassment",
+                LocalDate.of(2026, 3, 3)),
+            new EligibilityFacts(
+                    true, "living-consumption", harm, filed, "court", List.of(), null, null)
+                .withPurchase(22, 9, false));
     List<Text> texts = new ArrayList<>();
     for (EligibilityFacts facts : cases) {
       for (EligibilityResult.Reason reason : service.check(facts).reasons()) {
@@ -194,14 +300,16 @@ class NoPlaceholderLawTest {
     LocalDate received = LocalDate.of(2026, 3, 2);
     List<PeriodCheck> checks = new ArrayList<>();
     for (String channel : new String[] {"online-platform", "offline", "service", null}) {
-      for (LocalDate asked : List.of(received.minusDays(1), received.plusDays(1), received.plusDays(30))) {
+      for (LocalDate asked :
+          List.of(received.minusDays(1), received.plusDays(1), received.plusDays(30))) {
         checks.add(periods.noReasonReturn(channel, null, received, asked));
       }
     }
     for (String exception : DisputePeriods.RETURN_EXCEPTIONS.keySet()) {
       checks.add(periods.noReasonReturn("online-shop", exception, received, received));
     }
-    for (String violation : new String[] {"malicious-review", "harassment", "late-shipment", null}) {
+    for (String violation :
+        new String[] {"malicious-review", "harassment", "late-shipment", null}) {
       checks.add(periods.platformFiling(violation, null, received));
       checks.add(periods.platformFiling(violation, received, received.plusDays(1)));
       checks.add(periods.platformFiling(violation, received, received.plusDays(30)));
@@ -218,7 +326,8 @@ class NoPlaceholderLawTest {
   void noStringLiteralOfTheRulesOrTheLegalClock_carriesAPlaceholder() throws IOException {
     Path base = Path.of(System.getProperty("basedir", ".")).toAbsolutePath();
     List<Text> texts = new ArrayList<>();
-    for (String dir : List.of("src/main/java/cn/weiquan/rules", "src/main/java/cn/weiquan/calendar")) {
+    for (String dir :
+        List.of("src/main/java/cn/weiquan/rules", "src/main/java/cn/weiquan/calendar")) {
       Path root = base.resolve(dir);
       assertThat(root).as("source folder (run from the project folder)").isDirectory();
       try (Stream<Path> files = Files.walk(root)) {
@@ -234,7 +343,9 @@ class NoPlaceholderLawTest {
     assertNoPlaceholders(texts, 100);
   }
 
-  /** The string literals of a Java source, comments skipped (text blocks are read as one literal). */
+  /**
+   * The string literals of a Java source, comments skipped (text blocks are read as one literal).
+   */
   static List<String> stringLiterals(String source) {
     List<String> literals = new ArrayList<>();
     int i = 0;
@@ -275,7 +386,9 @@ class NoPlaceholderLawTest {
     assertThat(placeholdersIn("平台规则（种子材料）")).containsExactly("种子");
     assertThat(placeholdersIn("六十日（待核实）")).containsExactly("待核实");
     assertThat(placeholdersIn("默认期限（可配置）")).containsExactly("可配置");
-    assertThat(stringLiterals("// \"种子\"\nString a = \"依据\" + 'x'; /* \"待核实\" */ String b = \"第\\\"二\\\"条\";"))
+    assertThat(
+            stringLiterals(
+                "// \"种子\"\nString a = \"依据\" + 'x'; /* \"待核实\" */ String b = \"第\\\"二\\\"条\";"))
         .containsExactly("依据", "第\"二\"条");
   }
 }

@@ -1,11 +1,11 @@
 package cn.weiquan.support;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.web.client.RestClient;
@@ -17,7 +17,8 @@ import org.springframework.web.client.RestClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"local", "test"})
-// process-test-coverage records which flow nodes the full-application tests pass (report under target/process-test-coverage)
+// process-test-coverage records which flow nodes the full-application tests pass (report under
+// target/process-test-coverage)
 @Import(ProcessEngineCoverageConfiguration.class)
 public abstract class ApplicationIT {
 

@@ -15,13 +15,14 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * A real headless Chromium for the tests about what a person sees. Debian's chromium and chromium-driver (.ci/run
- * installs them), or WEIQUAN_CHROMIUM and WEIQUAN_CHROMEDRIVER. A machine without them fails these tests: a browser
- * test that skips proves nothing.
+ * A real headless Chromium for the tests about what a person sees. Debian's chromium and
+ * chromium-driver (.ci/run installs them), or WEIQUAN_CHROMIUM and WEIQUAN_CHROMEDRIVER. A machine
+ * without them fails these tests: a browser test that skips proves nothing.
  */
 public final class Browser {
   public static final Path CHROMIUM = Path.of(env("WEIQUAN_CHROMIUM", "/usr/bin/chromium"));
-  public static final Path CHROMEDRIVER = Path.of(env("WEIQUAN_CHROMEDRIVER", "/usr/bin/chromedriver"));
+  public static final Path CHROMEDRIVER =
+      Path.of(env("WEIQUAN_CHROMEDRIVER", "/usr/bin/chromedriver"));
 
   private Browser() {}
 
@@ -30,21 +31,37 @@ public final class Browser {
     return chromium("zh-CN");
   }
 
-  /** The same with another preferred language (a language tag such as en-US), as navigator.languages reports it. */
+  /**
+   * The same with another preferred language (a language tag such as en-US), as navigator.languages
+   * reports it.
+   */
   public static WebDriver chromium(String language) {
     assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
-        .as("Chromium and chromedriver at %s and %s (apt-get install chromium chromium-driver, as .ci/run does)",
+        .as(
+            "Chromium and chromedriver at %s and %s (apt-get install chromium chromium-driver, as .ci/run does)",
             CHROMIUM, CHROMEDRIVER)
         .isTrue();
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,1000",
-        "--lang=" + language, "--disable-gpu", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync");
-    // headless Chromium leaves navigator.languages at en-US whatever --lang says; this preference sets it
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-dev-shm-usage",
+        "--window-size=1400,1000",
+        "--lang=" + language,
+        "--disable-gpu",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync");
+    // headless Chromium leaves navigator.languages at en-US whatever --lang says; this preference
+    // sets it
     options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
     ChromeDriverService service =
-        new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(CHROMEDRIVER.toFile())
+            .usingAnyFreePort()
+            .build();
     return new ChromeDriver(service, options);
   }
 
@@ -56,9 +73,13 @@ public final class Browser {
   public static void logIn(WebDriver browser, String url, String user, String password) {
     browser.get(url);
     waitFor(browser)
-        .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form[name=signinForm] input[type=text]")))
+        .until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("form[name=signinForm] input[type=text]")))
         .sendKeys(user);
-    browser.findElement(By.cssSelector("form[name=signinForm] input[type=password]")).sendKeys(password);
+    browser
+        .findElement(By.cssSelector("form[name=signinForm] input[type=password]"))
+        .sendKeys(password);
     browser.findElement(By.cssSelector("form[name=signinForm] button[type=submit]")).click();
   }
 

@@ -5,7 +5,9 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.JobQuery;
 
-/** Runs asynchronous continuations as the job executor would, in engine tests whose executor is off. */
+/**
+ * Runs asynchronous continuations as the job executor would, in engine tests whose executor is off.
+ */
 public final class EngineJobs {
   private EngineJobs() {}
 
@@ -13,10 +15,12 @@ public final class EngineJobs {
    * Executes executable message jobs (async steps, not timers) until none is left, of one process
    * instance or, with {@code processInstanceId} null, of all; fails after {@code maxRounds} rounds.
    */
-  public static void runMessageJobs(ManagementService management, String processInstanceId, int maxRounds) {
+  public static void runMessageJobs(
+      ManagementService management, String processInstanceId, int maxRounds) {
     for (int round = 0; round < maxRounds; round++) {
       JobQuery query = management.createJobQuery().messages().executable();
-      List<Job> jobs = (processInstanceId == null ? query : query.processInstanceId(processInstanceId)).list();
+      List<Job> jobs =
+          (processInstanceId == null ? query : query.processInstanceId(processInstanceId)).list();
       if (jobs.isEmpty()) {
         return;
       }

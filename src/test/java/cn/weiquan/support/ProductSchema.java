@@ -22,8 +22,9 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
- * The product's tables on a database the application does not start on (engine-only tests, benchmarks): the
- * migrations of db/migration with the Flyway settings of application.yaml (spring.flyway), as Spring Boot runs them.
+ * The product's tables on a database the application does not start on (engine-only tests,
+ * benchmarks): the migrations of db/migration with the Flyway settings of application.yaml
+ * (spring.flyway), as Spring Boot runs them.
  */
 public final class ProductSchema {
   private static final Set<DataSource> MIGRATED = ConcurrentHashMap.newKeySet();
@@ -31,7 +32,9 @@ public final class ProductSchema {
 
   private ProductSchema() {}
 
-  /** Migrates the engine's database once per DataSource (engine-only tests keep no evidence files). */
+  /**
+   * Migrates the engine's database once per DataSource (engine-only tests keep no evidence files).
+   */
   public static void migrate(DataSource dataSource) {
     if (MIGRATED.add(dataSource)) {
       migrate(dataSource, NO_EVIDENCE);
@@ -39,12 +42,16 @@ public final class ProductSchema {
   }
 
   public static MigrateResult migrate(DataSource dataSource, EvidenceStorage storage) {
-    // one connection, closed here once: the engine's MyBatis pool reports an error when Flyway closes its connections
+    // one connection, closed here once: the engine's MyBatis pool reports an error when Flyway
+    // closes its connections
     try (Connection connection = dataSource.getConnection()) {
       String vendor = DatabaseDriver.fromJdbcUrl(connection.getMetaData().getURL()).getId();
       return Flyway.configure()
           .dataSource(new SingleConnectionDataSource(connection, true))
-          .locations(SETTINGS.getLocations().stream().map(l -> l.replace("{vendor}", vendor)).toArray(String[]::new))
+          .locations(
+              SETTINGS.getLocations().stream()
+                  .map(l -> l.replace("{vendor}", vendor))
+                  .toArray(String[]::new))
           .table(SETTINGS.getTable())
           .baselineOnMigrate(SETTINGS.isBaselineOnMigrate())
           .baselineVersion(SETTINGS.getBaselineVersion())
@@ -58,27 +65,31 @@ public final class ProductSchema {
 
   private static FlywayProperties settings() {
     try {
-      var yaml = new YamlPropertySourceLoader().load("application.yaml", new ClassPathResource("application.yaml"));
-      return new Binder(ConfigurationPropertySources.from(yaml)).bindOrCreate("spring.flyway", FlywayProperties.class);
+      var yaml =
+          new YamlPropertySourceLoader()
+              .load("application.yaml", new ClassPathResource("application.yaml"));
+      return new Binder(ConfigurationPropertySources.from(yaml))
+          .bindOrCreate("spring.flyway", FlywayProperties.class);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  private static final EvidenceStorage NO_EVIDENCE = new EvidenceStorage() {
-    @Override
-    public String put(InputStream content) {
-      throw new UnsupportedOperationException("this database has no evidence storage");
-    }
+  private static final EvidenceStorage NO_EVIDENCE =
+      new EvidenceStorage() {
+        @Override
+        public String put(InputStream content) {
+          throw new UnsupportedOperationException("this database has no evidence storage");
+        }
 
-    @Override
-    public Optional<byte[]> get(String key) {
-      return Optional.empty();
-    }
+        @Override
+        public Optional<byte[]> get(String key) {
+          return Optional.empty();
+        }
 
-    @Override
-    public boolean delete(String key) {
-      return false;
-    }
-  };
+        @Override
+        public boolean delete(String key) {
+          return false;
+        }
+      };
 }

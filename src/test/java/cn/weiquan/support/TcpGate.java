@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A TCP relay on a free loopback port to a server on another: {@link #close()} of the gate (not of the relay) cuts every
- * open connection and refuses new ones, as a database that went away does; {@link #open()} lets them through again.
+ * A TCP relay on a free loopback port to a server on another: {@link #close()} of the gate (not of
+ * the relay) cuts every open connection and refuses new ones, as a database that went away does;
+ * {@link #open()} lets them through again.
  */
 public final class TcpGate implements AutoCloseable {
   private final int target;
@@ -64,21 +65,25 @@ public final class TcpGate implements AutoCloseable {
   }
 
   private void pipe(Socket from, Socket to) {
-    Thread thread = new Thread(() -> {
-      byte[] buffer = new byte[8192];
-      try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-        int n;
-        while ((n = in.read(buffer)) >= 0) {
-          out.write(buffer, 0, n);
-          out.flush();
-        }
-      } catch (IOException cut) {
-        // one side closed
-      } finally {
-        closeQuietly(from);
-        closeQuietly(to);
-      }
-    }, "tcp-gate-pipe");
+    Thread thread =
+        new Thread(
+            () -> {
+              byte[] buffer = new byte[8192];
+              try (InputStream in = from.getInputStream();
+                  OutputStream out = to.getOutputStream()) {
+                int n;
+                while ((n = in.read(buffer)) >= 0) {
+                  out.write(buffer, 0, n);
+                  out.flush();
+                }
+              } catch (IOException cut) {
+                // one side closed
+              } finally {
+                closeQuietly(from);
+                closeQuietly(to);
+              }
+            },
+            "tcp-gate-pipe");
     thread.setDaemon(true);
     thread.start();
   }

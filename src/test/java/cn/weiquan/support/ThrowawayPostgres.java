@@ -15,9 +15,9 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * A fresh database with a random name on the PostgreSQL at 127.0.0.1:5432 (trust auth; CI and the developers'
- * machines have one), dropped on close. The test is skipped only when nothing listens there; a server that
- * answers but refuses is a failure.
+ * A fresh database with a random name on the PostgreSQL at 127.0.0.1:5432 (trust auth; CI and the
+ * developers' machines have one), dropped on close. The test is skipped only when nothing listens
+ * there; a server that answers but refuses is a failure.
  */
 public final class ThrowawayPostgres implements AutoCloseable {
   private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
@@ -75,7 +75,8 @@ public final class ThrowawayPostgres implements AutoCloseable {
         refused = e;
       }
     }
-    throw new IllegalStateException("PostgreSQL on 127.0.0.1:5432 accepts neither postgres nor the current user", refused);
+    throw new IllegalStateException(
+        "PostgreSQL on 127.0.0.1:5432 accepts neither postgres nor the current user", refused);
   }
 
   private static boolean listening() {

@@ -27,25 +27,66 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
- * What mediators, complaint handlers, supervisors and analysts see around the forms, in a real browser whose
- * language is English: Tasklist, Cockpit, Admin and the welcome page speak Chinese (our locales/zh.json), without
- * the Camunda 8 migration banner, and English stays one click away in the header's language menu.
+ * What mediators, complaint handlers, supervisors and analysts see around the forms, in a real
+ * browser whose language is English: Tasklist, Cockpit, Admin and the welcome page speak Chinese
+ * (our locales/zh.json), without the Camunda 8 migration banner, and English stays one click away
+ * in the header's language menu.
  */
 class WebappChineseBrowserIT extends ApplicationIT {
 
   private static final String ENGLISH_BROWSER = "en-US";
 
   /** Camunda's English for what every page around the forms shows; none of it may remain. */
-  private static final List<String> ENGLISH = List.of(
-      "Keyboard Shortcuts", "Create task", "Start process", "Claim", "Complete", "Save", "Due", "Created",
-      "Follow-up", "Set follow-up date", "Form", "History", "Diagram", "Description", "Add Comment",
-      "No task matching filters found", "Filters", "Dashboard", "Processes", "Decisions", "Deployments",
-      "Human Tasks", "Running Process Instances", "Open Incidents", "Deployed", "Users", "Groups", "Tenants",
-      "Authorizations", "Applications", "My profile", "Log out", "Sign out", "Welcome", "Powered by",
-      "Date and Time displayed", "migrate to Camunda 8");
+  private static final List<String> ENGLISH =
+      List.of(
+          "Keyboard Shortcuts",
+          "Create task",
+          "Start process",
+          "Claim",
+          "Complete",
+          "Save",
+          "Due",
+          "Created",
+          "Follow-up",
+          "Set follow-up date",
+          "Form",
+          "History",
+          "Diagram",
+          "Description",
+          "Add Comment",
+          "No task matching filters found",
+          "Filters",
+          "Dashboard",
+          "Processes",
+          "Decisions",
+          "Deployments",
+          "Human Tasks",
+          "Running Process Instances",
+          "Open Incidents",
+          "Deployed",
+          "Users",
+          "Groups",
+          "Tenants",
+          "Authorizations",
+          "Applications",
+          "My profile",
+          "Log out",
+          "Sign out",
+          "Welcome",
+          "Powered by",
+          "Date and Time displayed",
+          "migrate to Camunda 8");
 
-  private static final Map<String, String> TASKLIST_USERS = Map.of(
-      "mediator", MEDIATORS, "handler", COMPLAINT_HANDLERS, "engineer", "dept-engineering", "supervisor", SUPERVISORS);
+  private static final Map<String, String> TASKLIST_USERS =
+      Map.of(
+          "mediator",
+          MEDIATORS,
+          "handler",
+          COMPLAINT_HANDLERS,
+          "engineer",
+          "dept-engineering",
+          "supervisor",
+          SUPERVISORS);
 
   private final List<String> tasks = new ArrayList<>();
 
@@ -138,29 +179,47 @@ class WebappChineseBrowserIT extends ApplicationIT {
       Browser.logIn(browser, tasklist(), "mediator", "mediator");
       waitForText(browser, "回访投诉人");
       browser.get(tasklist() + "#/?task=" + own);
-      Browser.waitFor(browser).until(ExpectedConditions.elementToBeClickable(By.cssSelector(".meta .due-date"))).click();
+      Browser.waitFor(browser)
+          .until(ExpectedConditions.elementToBeClickable(By.cssSelector(".meta .due-date")))
+          .click();
 
-      WebElement picker = Browser.waitFor(browser)
-          .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[uib-datepicker] table")));
-      List<String> days = picker.findElements(By.cssSelector("thead tr:last-child th small")).stream()
-          .map(WebElement::getText).filter(day -> !day.isBlank()).toList();
+      WebElement picker =
+          Browser.waitFor(browser)
+              .until(
+                  ExpectedConditions.visibilityOfElementLocated(
+                      By.cssSelector("[uib-datepicker] table")));
+      List<String> days =
+          picker.findElements(By.cssSelector("thead tr:last-child th small")).stream()
+              .map(WebElement::getText)
+              .filter(day -> !day.isBlank())
+              .toList();
       assertThat(days).containsExactly("周一", "周二", "周三", "周四", "周五", "周六", "周日");
-      assertThat(picker.findElement(By.cssSelector("thead button.uib-title")).getText()).matches("\\d{4}年\\d{1,2}月");
+      assertThat(picker.findElement(By.cssSelector("thead button.uib-title")).getText())
+          .matches("\\d{4}年\\d{1,2}月");
     } finally {
       browser.quit();
     }
   }
 
-  /** The visible page has the Chinese words, no English UI words even in closed menus, and no migration banner. */
+  /**
+   * The visible page has the Chinese words, no English UI words even in closed menus, and no
+   * migration banner.
+   */
   private static void assertChinese(WebDriver browser, String... chinese) {
     assertThat(visibleText(browser)).contains(chinese);
-    String allText = (String) ((JavascriptExecutor) browser).executeScript(
-        "const page = document.body.cloneNode(true);"
-            + "page.querySelectorAll('script, style').forEach(e => e.remove());"
-            + "return page.textContent;");
+    String allText =
+        (String)
+            ((JavascriptExecutor) browser)
+                .executeScript(
+                    "const page = document.body.cloneNode(true);"
+                        + "page.querySelectorAll('script, style').forEach(e => e.remove());"
+                        + "return page.textContent;");
     assertThat(allText).as("the sign-out entry of the (closed) account menu").contains("退出登录");
     for (String english : ENGLISH) {
-      assertThat(Pattern.compile("(?<![A-Za-z])" + Pattern.quote(english) + "(?![A-Za-z])").matcher(allText).find())
+      assertThat(
+              Pattern.compile("(?<![A-Za-z])" + Pattern.quote(english) + "(?![A-Za-z])")
+                  .matcher(allText)
+                  .find())
           .as("'%s' on %s", english, browser.getCurrentUrl())
           .isFalse();
     }
@@ -174,12 +233,16 @@ class WebappChineseBrowserIT extends ApplicationIT {
   }
 
   private static void waitForText(WebDriver browser, String text) {
-    Browser.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), text));
+    Browser.waitFor(browser)
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), text));
   }
 
   private static WebElement languageMenu(WebDriver browser, String label) {
-    WebElement link = Browser.waitFor(browser)
-        .until(ExpectedConditions.elementToBeClickable(By.cssSelector("[cam-widget-header] .weiquan-language a")));
+    WebElement link =
+        Browser.waitFor(browser)
+            .until(
+                ExpectedConditions.elementToBeClickable(
+                    By.cssSelector("[cam-widget-header] .weiquan-language a")));
     assertThat(link.getText()).isEqualTo(label);
     return link;
   }

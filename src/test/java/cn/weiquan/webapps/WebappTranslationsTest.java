@@ -20,9 +20,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Our Chinese translation of the Camunda webapps (locales/zh.json beside each app's scripts/config.js, served in
- * front of Camunda's webjar) against the English one the webjar bundles: every key, every placeholder, nothing
- * left in English, one word per concept, and moment.js date names with Monday as the first day of the week.
+ * Our Chinese translation of the Camunda webapps (locales/zh.json beside each app's
+ * scripts/config.js, served in front of Camunda's webjar) against the English one the webjar
+ * bundles: every key, every placeholder, nothing left in English, one word per concept, and
+ * moment.js date names with Monday as the first day of the week.
  */
 class WebappTranslationsTest {
 
@@ -30,42 +31,58 @@ class WebappTranslationsTest {
 
   /** Values that are the same in Chinese: product and format names, identifiers, literal values. */
   private static final Set<String> SAME_IN_CHINESE =
-      Set.of("Camunda", "Optimize", "ID", "ID*", "CSV", "JSON", "null", "<null>", "<undefined>", "YYYY-MM-DDTHH:mm:ss");
+      Set.of(
+          "Camunda",
+          "Optimize",
+          "ID",
+          "ID*",
+          "CSV",
+          "JSON",
+          "null",
+          "<null>",
+          "<undefined>",
+          "YYYY-MM-DDTHH:mm:ss");
 
   /** An English plural ending ("instance" + "s"): Chinese has none, so its translation is empty. */
   private static final String PLURAL_ENDING = "s";
 
-  /** What the webapps substitute or render: {{…}}, {} (pluralisation), %s/%d, HTML tags and entities. */
+  /**
+   * What the webapps substitute or render: {{…}}, {} (pluralisation), %s/%d, HTML tags and
+   * entities.
+   */
   private static final Pattern PLACEHOLDER =
-      Pattern.compile("\\{\\{[^}]*}}|\\{}|%[sd]|</?(?:a|b|br|code|em|i|li|p|span|strong|ul)\\b[^>]*>|&[a-z]+;");
+      Pattern.compile(
+          "\\{\\{[^}]*}}|\\{}|%[sd]|</?(?:a|b|br|code|em|i|li|p|span|strong|ul)\\b[^>]*>|&[a-z]+;");
 
   /** One Chinese word per Camunda concept: an English value naming the concept must use it. */
-  private static final Map<String, String> GLOSSARY = Map.ofEntries(
-      Map.entry("\\bincidents?\\b", "异常事件"),
-      Map.entry("\\bclaim(s|ed|ing)?\\b", "认领"),
-      Map.entry("\\bassignees?\\b", "处理人"),
-      Map.entry("\\bprocess instances?\\b", "流程实例"),
-      Map.entry("\\bprocess definitions?\\b", "流程定义"),
-      Map.entry("\\bdeployments?\\b", "部署"),
-      Map.entry("\\bdecision (definition|instance)s?\\b", "决策"),
-      Map.entry("\\bbatch(es)?\\b", "批"),
-      Map.entry("\\btenants?\\b", "租户"),
-      Map.entry("\\bauthorizations?\\b", "授权"),
-      Map.entry("\\bdashboard\\b", "仪表盘"),
-      Map.entry("\\bvariables?\\b", "变量"),
-      Map.entry("\\bdue dates?\\b", "到期日"),
-      Map.entry("\\bfollow[- ]?up\\b", "跟进"),
-      Map.entry("\\bhistory\\b", "历史"),
-      Map.entry("\\bcandidate groups?\\b", "候选组"),
-      Map.entry("\\bjobs?\\b", "作业"),
-      Map.entry("\\buser tasks?\\b", "用户任务"),
-      Map.entry("\\bexternal tasks?\\b", "外部任务"));
+  private static final Map<String, String> GLOSSARY =
+      Map.ofEntries(
+          Map.entry("\\bincidents?\\b", "异常事件"),
+          Map.entry("\\bclaim(s|ed|ing)?\\b", "认领"),
+          Map.entry("\\bassignees?\\b", "处理人"),
+          Map.entry("\\bprocess instances?\\b", "流程实例"),
+          Map.entry("\\bprocess definitions?\\b", "流程定义"),
+          Map.entry("\\bdeployments?\\b", "部署"),
+          Map.entry("\\bdecision (definition|instance)s?\\b", "决策"),
+          Map.entry("\\bbatch(es)?\\b", "批"),
+          Map.entry("\\btenants?\\b", "租户"),
+          Map.entry("\\bauthorizations?\\b", "授权"),
+          Map.entry("\\bdashboard\\b", "仪表盘"),
+          Map.entry("\\bvariables?\\b", "变量"),
+          Map.entry("\\bdue dates?\\b", "到期日"),
+          Map.entry("\\bfollow[- ]?up\\b", "跟进"),
+          Map.entry("\\bhistory\\b", "历史"),
+          Map.entry("\\bcandidate groups?\\b", "候选组"),
+          Map.entry("\\bjobs?\\b", "作业"),
+          Map.entry("\\buser tasks?\\b", "用户任务"),
+          Map.entry("\\bexternal tasks?\\b", "外部任务"));
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @ParameterizedTest
   @ValueSource(strings = {"tasklist", "cockpit", "admin", "welcome"})
-  void chineseCoversEveryEnglishKey_withItsPlaceholders_andNothingLeftInEnglish(String app) throws IOException {
+  void chineseCoversEveryEnglishKey_withItsPlaceholders_andNothingLeftInEnglish(String app)
+      throws IOException {
     JsonNode english = locale(app, "en").path("labels");
     JsonNode chinese = locale(app, "zh").path("labels");
 
@@ -97,21 +114,35 @@ class WebappTranslationsTest {
         untranslated.add(key + " = " + en);
       }
       String words = PLACEHOLDER.matcher(en).replaceAll(" ");
-      GLOSSARY.forEach((concept, term) -> {
-        if (Pattern.compile(concept, Pattern.CASE_INSENSITIVE).matcher(words).find() && !zh.contains(term)) {
-          offGlossary.add(key + " (" + term + ") → " + zh);
-        }
-      });
+      GLOSSARY.forEach(
+          (concept, term) -> {
+            if (Pattern.compile(concept, Pattern.CASE_INSENSITIVE).matcher(words).find()
+                && !zh.contains(term)) {
+              offGlossary.add(key + " (" + term + ") → " + zh);
+            }
+          });
     }
-    System.out.printf("%s: %d/%d keys translated (zh.json has %d)%n", app, covered, english.size(), chinese.size());
+    System.out.printf(
+        "%s: %d/%d keys translated (zh.json has %d)%n",
+        app, covered, english.size(), chinese.size());
 
-    SoftAssertions.assertSoftly(softly -> {
-      softly.assertThat(missing).as("%s: keys of en.json without a Chinese value", app).isEmpty();
-      softly.assertThat(empty).as("%s: empty Chinese values", app).isEmpty();
-      softly.assertThat(lostPlaceholders).as("%s: placeholders lost in translation", app).isEmpty();
-      softly.assertThat(untranslated).as("%s: values still in English", app).isEmpty();
-      softly.assertThat(offGlossary).as("%s: a concept not in its glossary word", app).isEmpty();
-    });
+    SoftAssertions.assertSoftly(
+        softly -> {
+          softly
+              .assertThat(missing)
+              .as("%s: keys of en.json without a Chinese value", app)
+              .isEmpty();
+          softly.assertThat(empty).as("%s: empty Chinese values", app).isEmpty();
+          softly
+              .assertThat(lostPlaceholders)
+              .as("%s: placeholders lost in translation", app)
+              .isEmpty();
+          softly.assertThat(untranslated).as("%s: values still in English", app).isEmpty();
+          softly
+              .assertThat(offGlossary)
+              .as("%s: a concept not in its glossary word", app)
+              .isEmpty();
+        });
   }
 
   @ParameterizedTest
@@ -120,18 +151,27 @@ class WebappTranslationsTest {
     JsonNode dates = locale(app, "zh").path("dateLocales");
     JsonNode englishDates = locale(app, "en").path("dateLocales");
 
-    englishDates.fieldNames().forEachRemaining(field ->
-        assertThat(dates.has(field)).as("%s: dateLocales.%s", app, field).isTrue());
-    assertThat(dates.path("week").path("dow").asInt(-1)).as("first day of the week: Monday").isEqualTo(1);
+    englishDates
+        .fieldNames()
+        .forEachRemaining(
+            field -> assertThat(dates.has(field)).as("%s: dateLocales.%s", app, field).isTrue());
+    assertThat(dates.path("week").path("dow").asInt(-1))
+        .as("first day of the week: Monday")
+        .isEqualTo(1);
     assertThat(texts(dates.path("months"))).hasSize(12).startsWith("一月").endsWith("十二月");
     assertThat(texts(dates.path("weekdays"))).hasSize(7).startsWith("星期日", "星期一");
     assertThat(texts(dates.path("weekdaysShort"))).hasSize(7).startsWith("周日", "周一");
     assertThat(texts(dates.path("weekdaysMin"))).hasSize(7);
     JsonNode relative = dates.path("relativeTime");
     // moment.js: "in 4 days" = future with dd, "a minute ago" = past with m
-    assertThat(relative.path("future").asText().replace("%s", relative.path("dd").asText().replace("%d", "4")))
+    assertThat(
+            relative
+                .path("future")
+                .asText()
+                .replace("%s", relative.path("dd").asText().replace("%d", "4")))
         .isEqualTo("4天后");
-    assertThat(relative.path("past").asText().replace("%s", relative.path("m").asText())).isEqualTo("1分钟前");
+    assertThat(relative.path("past").asText().replace("%s", relative.path("m").asText()))
+        .isEqualTo("1分钟前");
     assertThat(dates.path("longDateFormat").path("LL").asText()).isEqualTo("YYYY年M月D日");
   }
 
@@ -140,7 +180,8 @@ class WebappTranslationsTest {
     try (InputStream in = WebappTranslationsTest.class.getClassLoader().getResourceAsStream(path)) {
       assertThat(in).as("%s on the classpath", path).isNotNull();
       String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      return JSON.readTree(text.startsWith("\uFEFF") ? text.substring(1) : text); // Camunda's files carry a BOM
+      return JSON.readTree(
+          text.startsWith("\uFEFF") ? text.substring(1) : text); // Camunda's files carry a BOM
     }
   }
 

@@ -22,10 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 
 /**
- * Every demo user of README's table has work to try: after one case of each kind reaches the step its group works on,
- * each Tasklist user finds that step in the Tasklist filter 我组的任务 (supervisors also in 全部任务), asked over the
- * engine's REST API as that user, with the step's documentation as its description and the most urgent task first;
- * the Cockpit users find the cases.
+ * Every demo user of README's table has work to try: after one case of each kind reaches the step
+ * its group works on, each Tasklist user finds that step in the Tasklist filter 我组的任务 (supervisors
+ * also in 全部任务), asked over the engine's REST API as that user, with the step's documentation as
+ * its description and the most urgent task first; the Cockpit users find the cases.
  */
 class DemoUsersHaveWorkIT extends ApplicationIT {
   private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
@@ -33,23 +33,32 @@ class DemoUsersHaveWorkIT extends ApplicationIT {
   @Test
   void oneCaseOfEachKind_everyDemoUserFindsTheirStepInTheirTasklistFilter() {
     TaskService tasks = engine.getTaskService();
-    // a consumer dispute whose merchant refused: the mediator records the consumer's choice of channel
+    // a consumer dispute whose merchant refused: the mediator records the consumer's choice of
+    // channel
     ProcessInstance refused = fileDispute();
     merchantRefuses(refused);
     Task channelChoice = task(refused.getBusinessKey(), "Task_RecordChannelChoice");
     // another at the platform's review
     ProcessInstance atPlatform = fileDispute();
     merchantRefuses(atPlatform);
-    tasks.complete(task(atPlatform.getBusinessKey(), "Task_RecordChannelChoice").getId(), Map.of("nextChannel", "platform"));
+    tasks.complete(
+        task(atPlatform.getBusinessKey(), "Task_RecordChannelChoice").getId(),
+        Map.of("nextChannel", "platform"));
     runJobs();
     for (String party : List.of("merchant", "consumer")) {
-      engine.getRuntimeService().createMessageCorrelation("EvidenceSubmitted").processInstanceBusinessKey(atPlatform.getBusinessKey())
-          .setVariable("evidenceFrom", party).setVariable("evidenceDescription", "举证材料").correlate();
+      engine
+          .getRuntimeService()
+          .createMessageCorrelation("EvidenceSubmitted")
+          .processInstanceBusinessKey(atPlatform.getBusinessKey())
+          .setVariable("evidenceFrom", party)
+          .setVariable("evidenceDescription", "举证材料")
+          .correlate();
       runJobs();
     }
     Task platformReview = task(atPlatform.getBusinessKey(), "Task_PlatformReview");
 
-    // complaints filed over /api: a lift failure (紧急, engineering), a rude employee (重要, customer service)
+    // complaints filed over /api: a lift failure (紧急, engineering), a rude employee (重要, customer
+    // service)
     String liftFailure = fileComplaint("lift-failure");
     String rudeEmployee = fileComplaint("staff-attitude");
     // one at the committee (supervisors with the department), one at headquarters' approval of ¥800
@@ -58,7 +67,8 @@ class DemoUsersHaveWorkIT extends ApplicationIT {
     String atHeadquarters = fileComplaint("staff-attitude");
     acceptAndInvestigate(atHeadquarters);
     propose(atHeadquarters, "Task_CommitteeReview", "800.00");
-    // a cleaning complaint (一般, environment) settled with ¥30: the complaint desk approves payouts below ¥50
+    // a cleaning complaint (一般, environment) settled with ¥30: the complaint desk approves payouts
+    // below ¥50
     String smallPayout = fileComplaint("cleaning");
     acceptAndInvestigate(smallPayout);
     propose(smallPayout, "Task_NegotiateSolution", "30.00");
@@ -82,17 +92,26 @@ class DemoUsersHaveWorkIT extends ApplicationIT {
       }
       tasklistUsers.add(demo.id());
       Task expected = work.get(demo.id());
-      assertThat(expected).as("the test gives the demo user %s (%s) work", demo.id(), demo.group()).isNotNull();
+      assertThat(expected)
+          .as("the test gives the demo user %s (%s) work", demo.id(), demo.group())
+          .isNotNull();
       JsonNode listed = filterList(demo.id(), TasklistFilters.MY_GROUP_TASKS);
       JsonNode found = byId(listed, expected.getId());
-      assertThat(found).as("%s finds %s (%s) in %s", demo.id(), expected.getName(), expected.getId(),
-          TasklistFilters.MY_GROUP_TASKS).isNotNull();
-      assertThat(found.path("description").asText()).as("%s reads what the step asks (its documentation)", demo.id())
+      assertThat(found)
+          .as(
+              "%s finds %s (%s) in %s",
+              demo.id(), expected.getName(), expected.getId(), TasklistFilters.MY_GROUP_TASKS)
+          .isNotNull();
+      assertThat(found.path("description").asText())
+          .as("%s reads what the step asks (its documentation)", demo.id())
           .hasSizeGreaterThan(60);
-      assertThat(priorities(listed)).as("%s's list: the most urgent first", demo.id()).isSortedAccordingTo((a, b) -> b - a);
+      assertThat(priorities(listed))
+          .as("%s's list: the most urgent first", demo.id())
+          .isSortedAccordingTo((a, b) -> b - a);
     }
-    assertThat(tasklistUsers).containsExactlyInAnyOrder("mediator", "reviewer", "handler", "engineer", "service",
-        "supervisor", "hq");
+    assertThat(tasklistUsers)
+        .containsExactlyInAnyOrder(
+            "mediator", "reviewer", "handler", "engineer", "service", "supervisor", "hq");
 
     // the engineer's lift failure is 紧急: both its tasks above the supervisor's 重要 committee in 全部任务
     JsonNode everything = filterList("supervisor", TasklistFilters.ALL_TASKS);
@@ -100,14 +119,21 @@ class DemoUsersHaveWorkIT extends ApplicationIT {
     int important = indexOf(everything, work.get("supervisor").getId());
     assertThat(important).as("the supervisor's committee in 全部任务").isNotNegative();
     assertThat(urgent).as("the 紧急 complaint above the 重要 one in 全部任务").isBetween(0, important - 1);
-    assertThat(filterNames("demo")).as("the administrator has every filter")
+    assertThat(filterNames("demo"))
+        .as("the administrator has every filter")
         .contains(TasklistFilters.MY_GROUP_TASKS, TasklistFilters.ALL_TASKS);
-    assertThat(filterNames("engineer")).as("全部任务 is the supervisors'").doesNotContain(TasklistFilters.ALL_TASKS);
+    assertThat(filterNames("engineer"))
+        .as("全部任务 is the supervisors'")
+        .doesNotContain(TasklistFilters.ALL_TASKS);
 
     // Cockpit users: the cases, without their data
     for (String cockpitUser : List.of("analyst", "designer")) {
-      JsonNode cases = as(cockpitUser).get().uri("/engine-rest/process-instance?businessKey={key}", liftFailure)
-          .retrieve().body(JsonNode.class);
+      JsonNode cases =
+          as(cockpitUser)
+              .get()
+              .uri("/engine-rest/process-instance?businessKey={key}", liftFailure)
+              .retrieve()
+              .body(JsonNode.class);
       assertThat(cases).as("%s sees the filed complaint in Cockpit", cockpitUser).hasSize(1);
     }
   }
@@ -116,20 +142,35 @@ class DemoUsersHaveWorkIT extends ApplicationIT {
 
   private JsonNode filterList(String user, String filterName) {
     String id = null;
-    for (JsonNode filter : as(user).get().uri("/engine-rest/filter?resourceType=Task").retrieve().body(JsonNode.class)) {
+    for (JsonNode filter :
+        as(user)
+            .get()
+            .uri("/engine-rest/filter?resourceType=Task")
+            .retrieve()
+            .body(JsonNode.class)) {
       if (filter.path("name").asText().equals(filterName)) {
         id = filter.path("id").asText();
       }
     }
     assertThat(id).as("%s has the filter %s", user, filterName).isNotNull();
-    JsonNode list = as(user).post().uri("/engine-rest/filter/{id}/list?firstResult=0&maxResults=500", id)
-        .contentType(MediaType.APPLICATION_JSON).body("{}").retrieve().body(JsonNode.class);
+    JsonNode list =
+        as(user)
+            .post()
+            .uri("/engine-rest/filter/{id}/list?firstResult=0&maxResults=500", id)
+            .contentType(MediaType.APPLICATION_JSON)
+            .body("{}")
+            .retrieve()
+            .body(JsonNode.class);
     assertThat(list.isArray()).as("%s's %s: %s", user, filterName, list).isTrue();
     return list;
   }
 
   private List<String> filterNames(String user) {
-    return as(user).get().uri("/engine-rest/filter?resourceType=Task").retrieve().body(JsonNode.class)
+    return as(user)
+        .get()
+        .uri("/engine-rest/filter?resourceType=Task")
+        .retrieve()
+        .body(JsonNode.class)
         .findValuesAsText("name");
   }
 
@@ -180,24 +221,39 @@ class DemoUsersHaveWorkIT extends ApplicationIT {
     v.put("claimRefund", true);
     v.put("filedBy", "api");
     v.put("registeredBy", "api");
-    ProcessInstance dispute = engine.getRuntimeService().startProcessInstanceByKey(ProcessKeys.CONSUMER_DISPUTE, v);
+    ProcessInstance dispute =
+        engine.getRuntimeService().startProcessInstanceByKey(ProcessKeys.CONSUMER_DISPUTE, v);
     runJobs();
     return dispute;
   }
 
   private void merchantRefuses(ProcessInstance dispute) {
-    engine.getRuntimeService().createMessageCorrelation("MerchantResponse").processInstanceId(dispute.getId())
-        .setVariable("merchantAnswer", "reject").correlate();
+    engine
+        .getRuntimeService()
+        .createMessageCorrelation("MerchantResponse")
+        .processInstanceId(dispute.getId())
+        .setVariable("merchantAnswer", "reject")
+        .correlate();
     runJobs();
   }
 
   private String fileComplaint(String category) {
-    String filing = """
+    String filing =
+        """
         {"complainant":{"name":"演示投诉人","phone":"13900007777","email":"complainant@example.cn"},"contactChannel":"phone",
          "occurredOn":"%s","location":"5号楼","category":"%s","description":"投诉内容","claim":"尽快处理"}
-        """.formatted(LocalDate.now(CHINA).minusDays(1), category);
-    String caseNo = as("api").post().uri("/api/complaints").contentType(MediaType.APPLICATION_JSON).body(filing)
-        .retrieve().body(JsonNode.class).path("caseNo").asText();
+        """
+            .formatted(LocalDate.now(CHINA).minusDays(1), category);
+    String caseNo =
+        as("api")
+            .post()
+            .uri("/api/complaints")
+            .contentType(MediaType.APPLICATION_JSON)
+            .body(filing)
+            .retrieve()
+            .body(JsonNode.class)
+            .path("caseNo")
+            .asText();
     assertThat(caseNo).startsWith("TS-");
     runJobs();
     return caseNo;
@@ -205,13 +261,37 @@ class DemoUsersHaveWorkIT extends ApplicationIT {
 
   private void acceptAndInvestigate(String caseNo) {
     complete(caseNo, "Task_AcceptComplaint", Map.of("firstContactNote", "已致电投诉人"));
-    complete(caseNo, "Task_InvestigateComplaint", Map.of("contactRecord", "面谈", "verifiedFacts", "投诉属实",
-        "evidence", "现场照片", "responsibility", "company"));
+    complete(
+        caseNo,
+        "Task_InvestigateComplaint",
+        Map.of(
+            "contactRecord",
+            "面谈",
+            "verifiedFacts",
+            "投诉属实",
+            "evidence",
+            "现场照片",
+            "responsibility",
+            "company"));
   }
 
   private void propose(String caseNo, String taskKey, String compensation) {
-    complete(caseNo, taskKey, Map.of("solution", "赔礼道歉并补偿", "apology", "深表歉意", "compensationAmount", compensation,
-        "improvementMeasures", "加强培训", "committeeMembers", "客服部、主管", "committeeMinutes", "同意补偿"));
+    complete(
+        caseNo,
+        taskKey,
+        Map.of(
+            "solution",
+            "赔礼道歉并补偿",
+            "apology",
+            "深表歉意",
+            "compensationAmount",
+            compensation,
+            "improvementMeasures",
+            "加强培训",
+            "committeeMembers",
+            "客服部、主管",
+            "committeeMinutes",
+            "同意补偿"));
   }
 
   private void complete(String caseNo, String taskKey, Map<String, Object> answers) {
@@ -220,8 +300,13 @@ class DemoUsersHaveWorkIT extends ApplicationIT {
   }
 
   private Task task(String caseNo, String taskKey) {
-    Task task = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseNo).taskDefinitionKey(taskKey)
-        .singleResult();
+    Task task =
+        engine
+            .getTaskService()
+            .createTaskQuery()
+            .processInstanceBusinessKey(caseNo)
+            .taskDefinitionKey(taskKey)
+            .singleResult();
     assertThat(task).as("open task %s of %s", taskKey, caseNo).isNotNull();
     return task;
   }

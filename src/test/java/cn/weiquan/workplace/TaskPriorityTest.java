@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import cn.weiquan.calendar.Deadlines;
+import cn.weiquan.casenumber.CaseNumbers;
 import cn.weiquan.cases.AssignCaseNumber;
 import cn.weiquan.cases.EnterStage;
-import cn.weiquan.casenumber.CaseNumbers;
 import cn.weiquan.complaint.ApplyTriageDelegate;
 import cn.weiquan.complaint.AssessPayoutDelegate;
 import cn.weiquan.complaint.CloseComplaintDelegate;
@@ -54,27 +54,43 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Task priority from the case's level, overdue tasks first: the engine of these tests has the application's
- * {@link TaskPriorityPlugin}, the complaint runs on the real models and delegates, time moves by the engine clock.
+ * Task priority from the case's level, overdue tasks first: the engine of these tests has the
+ * application's {@link TaskPriorityPlugin}, the complaint runs on the real models and delegates,
+ * time moves by the engine clock.
  */
-@Deployment(resources = {"processes/enterprise-complaint.bpmn", "processes/complaint-payout-approval.bpmn",
-    "processes/complaint-severity.dmn", "processes/complaint-routing.dmn", "processes/compensation-authority.dmn"})
+@Deployment(
+    resources = {
+      "processes/enterprise-complaint.bpmn",
+      "processes/complaint-payout-approval.bpmn",
+      "processes/complaint-severity.dmn",
+      "processes/complaint-routing.dmn",
+      "processes/compensation-authority.dmn"
+    })
 class TaskPriorityTest {
   static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
   /** Monday 2 March 2026, 09:00 Beijing time: an ordinary working day. */
-  static final Date MONDAY_MORNING = Date.from(LocalDateTime.of(2026, 3, 2, 9, 0).atZone(SHANGHAI).toInstant());
+  static final Date MONDAY_MORNING =
+      Date.from(LocalDateTime.of(2026, 3, 2, 9, 0).atZone(SHANGHAI).toInstant());
 
   @RegisterExtension
-  static ProcessEngineExtension engine = ProcessEngineExtension.builder().useProcessEngine(engineWithPriorities()).build();
+  static ProcessEngineExtension engine =
+      ProcessEngineExtension.builder().useProcessEngine(engineWithPriorities()).build();
 
   @RegisterExtension
-  static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-      .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+  static GreenMailExtension smtp =
+      new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+          .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
 
-  /** The shared engine-test configuration plus the application's priority plugin, under its own name and database. */
+  /**
+   * The shared engine-test configuration plus the application's priority plugin, under its own name
+   * and database.
+   */
   static ProcessEngine engineWithPriorities() {
-    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl)
-        ProcessEngineConfiguration.createProcessEngineConfigurationFromResource("camunda.cfg.xml");
+    ProcessEngineConfigurationImpl configuration =
+        (ProcessEngineConfigurationImpl)
+            ProcessEngineConfiguration.createProcessEngineConfigurationFromResource(
+                "camunda.cfg.xml");
     configuration.setProcessEngineName("priority-tests");
     configuration.setJdbcUrl("jdbc:h2:mem:priority-tests;DB_CLOSE_DELAY=1000");
     configuration.getProcessEnginePlugins().add(new TaskPriorityPlugin());
@@ -90,7 +106,9 @@ class TaskPriorityTest {
     this.tasks = processEngine.getTaskService();
     BpmnAwareTests.init(processEngine);
     ClockUtil.setCurrentTime(MONDAY_MORNING);
-    var dataSource = ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration()).getDataSource();
+    var dataSource =
+        ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration())
+            .getDataSource();
     ProductSchema.migrate(dataSource);
     Deadlines deadlines = Deadlines.fromClasspath();
     ComplaintProperties properties = ComplaintProperties.defaults();
@@ -108,8 +126,13 @@ class TaskPriorityTest {
     Mocks.register("complaintReopen", new ReopenComplaintDelegate(sla));
     Mocks.register("complaintClosure", new CloseComplaintDelegate());
     Mocks.register("complaintAccess", new ComplaintAccess());
-    Mocks.register("notify", new NotifyDelegate(new NotificationService(TestSmtp.sender(smtp.getSmtp().getPort()),
-        new MailTemplates(), "物业客服中心 <service@weiquan.local>")));
+    Mocks.register(
+        "notify",
+        new NotifyDelegate(
+            new NotificationService(
+                TestSmtp.sender(smtp.getSmtp().getPort()),
+                new MailTemplates(),
+                "物业客服中心 <service@weiquan.local>")));
   }
 
   @AfterEach
@@ -119,15 +142,14 @@ class TaskPriorityTest {
   }
 
   @ParameterizedTest(name = "{0} → {1}: priority {2}")
-  @CsvSource({
-      "lift-failure,   紧急, 70",
-      "staff-attitude, 重要, 60",
-      "cleaning,       一般, 50"})
-  void complaintRegistered_firstTaskRanksByItsLevel(String category, String severity, int priority) {
+  @CsvSource({"lift-failure,   紧急, 70", "staff-attitude, 重要, 60", "cleaning,       一般, 50"})
+  void complaintRegistered_firstTaskRanksByItsLevel(
+      String category, String severity, int priority) {
     ProcessInstance complaint = register(category);
 
     assertThat(complaint).isWaitingAt("Task_AcceptComplaint");
-    assertThat(processEngine.getRuntimeService().getVariable(complaint.getId(), "severity")).isEqualTo(severity);
+    assertThat(processEngine.getRuntimeService().getVariable(complaint.getId(), "severity"))
+        .isEqualTo(severity);
     assertThat(task(complaint, "Task_AcceptComplaint").getPriority()).isEqualTo(priority);
   }
 
@@ -139,7 +161,8 @@ class TaskPriorityTest {
 
     List<Task> byPriority = tasks.createTaskQuery().orderByTaskPriority().desc().list();
 
-    assertThat(byPriority).extracting(Task::getProcessInstanceId)
+    assertThat(byPriority)
+        .extracting(Task::getProcessInstanceId)
         .containsExactly(urgent.getId(), urgent.getId(), important.getId(), general.getId());
     assertThat(task(urgent, "Task_DispatchEmergency").getPriority()).isEqualTo(TaskPriority.URGENT);
   }
@@ -150,15 +173,25 @@ class TaskPriorityTest {
     Date generalDue = task(general, "Task_AcceptComplaint").getDueDate();
     ClockUtil.setCurrentTime(new Date(generalDue.getTime() - 60_000));
     ProcessInstance urgent = register("lift-failure"); // 2 hours from now
-    assertThat(OverdueTasks.raise(tasks)).as("nothing is overdue a minute before the deadline").isZero();
+    assertThat(OverdueTasks.raise(tasks))
+        .as("nothing is overdue a minute before the deadline")
+        .isZero();
 
     ClockUtil.setCurrentTime(new Date(generalDue.getTime() + 60_000));
     int raised = OverdueTasks.raise(tasks);
 
     assertThat(raised).isEqualTo(1);
-    assertThat(task(general, "Task_AcceptComplaint").getPriority()).isEqualTo(TaskPriority.OVERDUE + TaskPriority.GENERAL);
+    assertThat(task(general, "Task_AcceptComplaint").getPriority())
+        .isEqualTo(TaskPriority.OVERDUE + TaskPriority.GENERAL);
     assertThat(task(urgent, "Task_AcceptComplaint").getPriority()).isEqualTo(TaskPriority.URGENT);
-    assertThat(tasks.createTaskQuery().orderByTaskPriority().desc().list().get(0).getProcessInstanceId())
+    assertThat(
+            tasks
+                .createTaskQuery()
+                .orderByTaskPriority()
+                .desc()
+                .list()
+                .get(0)
+                .getProcessInstanceId())
         .isEqualTo(general.getId());
     assertThat(OverdueTasks.raise(tasks)).as("raised once only").isZero();
   }
@@ -166,17 +199,28 @@ class TaskPriorityTest {
   @Test
   void firstResponseTimerFires_supervisorsTaskRanksByLevel_theLateTaskOverdue() {
     ProcessInstance urgent = register("lift-failure");
-    Job breach = processEngine.getManagementService().createJobQuery().processInstanceId(urgent.getId()).timers()
-        .activityId("BoundaryEvent_FirstResponseBreached").singleResult();
+    Job breach =
+        processEngine
+            .getManagementService()
+            .createJobQuery()
+            .processInstanceId(urgent.getId())
+            .timers()
+            .activityId("BoundaryEvent_FirstResponseBreached")
+            .singleResult();
     ClockUtil.setCurrentTime(breach.getDuedate());
     processEngine.getManagementService().executeJob(breach.getId());
     ClockUtil.setCurrentTime(new Date(breach.getDuedate().getTime() + 1000));
     OverdueTasks.raise(tasks);
 
-    assertThat(urgent).isWaitingAt("Task_AcceptComplaint", "Task_DispatchEmergency", "Task_SuperviseFirstResponse");
-    assertThat(task(urgent, "Task_AcceptComplaint").getPriority()).isEqualTo(TaskPriority.OVERDUE + TaskPriority.URGENT);
-    assertThat(task(urgent, "Task_DispatchEmergency").getPriority()).isEqualTo(TaskPriority.OVERDUE + TaskPriority.URGENT);
-    assertThat(task(urgent, "Task_SuperviseFirstResponse").getPriority()).as("no deadline of its own")
+    assertThat(urgent)
+        .isWaitingAt(
+            "Task_AcceptComplaint", "Task_DispatchEmergency", "Task_SuperviseFirstResponse");
+    assertThat(task(urgent, "Task_AcceptComplaint").getPriority())
+        .isEqualTo(TaskPriority.OVERDUE + TaskPriority.URGENT);
+    assertThat(task(urgent, "Task_DispatchEmergency").getPriority())
+        .isEqualTo(TaskPriority.OVERDUE + TaskPriority.URGENT);
+    assertThat(task(urgent, "Task_SuperviseFirstResponse").getPriority())
+        .as("no deadline of its own")
         .isEqualTo(TaskPriority.URGENT);
   }
 
@@ -184,11 +228,34 @@ class TaskPriorityTest {
   void payoutApproval_inItsOwnProcess_keepsTheComplaintsLevel() {
     ProcessInstance important = register("staff-attitude");
     complete(important, "Task_AcceptComplaint", Map.of("firstContactNote", "已致电投诉人"));
-    complete(important, "Task_InvestigateComplaint", Map.of("contactRecord", "面谈", "verifiedFacts", "投诉属实",
-        "evidence", "现场照片", "responsibility", "company"));
-    complete(important, "Task_CommitteeReview", Map.of("solution", "赔礼道歉并补偿", "apology", "深表歉意",
-        "compensationAmount", "30.00", "improvementMeasures", "加强培训", "committeeMembers", "客服部、主管",
-        "committeeMinutes", "同意补偿"));
+    complete(
+        important,
+        "Task_InvestigateComplaint",
+        Map.of(
+            "contactRecord",
+            "面谈",
+            "verifiedFacts",
+            "投诉属实",
+            "evidence",
+            "现场照片",
+            "responsibility",
+            "company"));
+    complete(
+        important,
+        "Task_CommitteeReview",
+        Map.of(
+            "solution",
+            "赔礼道歉并补偿",
+            "apology",
+            "深表歉意",
+            "compensationAmount",
+            "30.00",
+            "improvementMeasures",
+            "加强培训",
+            "committeeMembers",
+            "客服部、主管",
+            "committeeMinutes",
+            "同意补偿"));
 
     Task approval = task(important, "Task_ApprovePayout");
     assertThat(approval.getProcessInstanceId()).isNotEqualTo(important.getId());
@@ -198,20 +265,38 @@ class TaskPriorityTest {
   @Test
   void caseWithoutLevel_aDispute_getsTheDefault() {
     deployOneTask("dispute-like", "${reviewDue}");
-    ProcessInstance instance = processEngine.getRuntimeService().startProcessInstanceByKey("dispute-like",
-        Map.of("reviewDue", new Date(MONDAY_MORNING.getTime() + 86_400_000L)));
+    ProcessInstance instance =
+        processEngine
+            .getRuntimeService()
+            .startProcessInstanceByKey(
+                "dispute-like",
+                Map.of("reviewDue", new Date(MONDAY_MORNING.getTime() + 86_400_000L)));
 
-    assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult().getPriority())
+    assertThat(
+            tasks
+                .createTaskQuery()
+                .processInstanceId(instance.getId())
+                .singleResult()
+                .getPriority())
         .isEqualTo(TaskPriority.GENERAL);
   }
 
   @Test
   void taskCreatedAfterItsDeadline_isOverdueAtOnce() {
     deployOneTask("late-task", "${reviewDue}");
-    ProcessInstance instance = processEngine.getRuntimeService().startProcessInstanceByKey("late-task",
-        Map.of("reviewDue", new Date(MONDAY_MORNING.getTime() - 1000), "severity", "重要"));
+    ProcessInstance instance =
+        processEngine
+            .getRuntimeService()
+            .startProcessInstanceByKey(
+                "late-task",
+                Map.of("reviewDue", new Date(MONDAY_MORNING.getTime() - 1000), "severity", "重要"));
 
-    assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult().getPriority())
+    assertThat(
+            tasks
+                .createTaskQuery()
+                .processInstanceId(instance.getId())
+                .singleResult()
+                .getPriority())
         .isEqualTo(TaskPriority.OVERDUE + TaskPriority.IMPORTANT);
   }
 
@@ -226,14 +311,18 @@ class TaskPriorityTest {
     facts.put("description", "投诉内容：" + category);
     facts.put("claim", "尽快处理");
     facts.put("amountClaimed", "0");
-    ProcessInstance instance = processEngine.getRuntimeService().startProcessInstanceByKey("enterprise-complaint", facts);
+    ProcessInstance instance =
+        processEngine.getRuntimeService().startProcessInstanceByKey("enterprise-complaint", facts);
     EngineJobs.runMessageJobs(processEngine.getManagementService(), instance.getId(), 20);
     return instance;
   }
 
   /** The open task of the case, in its own process or in one it called. */
   private Task task(ProcessInstance instance, String taskKey) {
-    return tasks.createTaskQuery().processInstanceBusinessKey(instance.getBusinessKey()).taskDefinitionKey(taskKey)
+    return tasks
+        .createTaskQuery()
+        .processInstanceBusinessKey(instance.getBusinessKey())
+        .taskDefinitionKey(taskKey)
         .singleResult();
   }
 
@@ -243,9 +332,19 @@ class TaskPriorityTest {
   }
 
   private void deployOneTask(String key, String dueDate) {
-    engine.manageDeployment(processEngine.getRepositoryService().createDeployment()
-        .addModelInstance(key + ".bpmn", Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1)
-            .startEvent().userTask("Task_Review").camundaDueDate(dueDate).endEvent().done())
-        .deploy());
+    engine.manageDeployment(
+        processEngine
+            .getRepositoryService()
+            .createDeployment()
+            .addModelInstance(
+                key + ".bpmn",
+                Bpmn.createExecutableProcess(key)
+                    .camundaHistoryTimeToLive(1)
+                    .startEvent()
+                    .userTask("Task_Review")
+                    .camundaDueDate(dueDate)
+                    .endEvent()
+                    .done())
+            .deploy());
   }
 }

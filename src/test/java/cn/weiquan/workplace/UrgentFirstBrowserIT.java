@@ -22,13 +22,18 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * What a department's handler sees in a real browser: two complaints of the department, the 紧急 one filed first and
- * the 一般 one after it, and Tasklist's 我组的任务 lists the 紧急 complaint's tasks on top (by priority, although
- * Tasklist's own sorting is "newest first"), its level shown in the 级别 column.
+ * What a department's handler sees in a real browser: two complaints of the department, the 紧急 one
+ * filed first and the 一般 one after it, and Tasklist's 我组的任务 lists the 紧急 complaint's tasks on top
+ * (by priority, although Tasklist's own sorting is "newest first"), its level shown in the 级别
+ * column.
  */
 class UrgentFirstBrowserIT extends ApplicationIT {
-  /** A handler of the logistics department (物流配送部), which no other test gives work: its list holds this test's cases. */
+  /**
+   * A handler of the logistics department (物流配送部), which no other test gives work: its list holds
+   * this test's cases.
+   */
   private static final String USER = "logistics-handler";
+
   private static final String DEPARTMENT = "dept-logistics";
 
   @Test
@@ -45,17 +50,29 @@ class UrgentFirstBrowserIT extends ApplicationIT {
       var wait = new WebDriverWait(browser, Duration.ofSeconds(120));
       browser.get(baseUrl() + "/camunda/app/tasklist/default/");
       try {
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form[name=signinForm] input[type=text]")))
+        wait.until(
+                ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("form[name=signinForm] input[type=text]")))
             .sendKeys(USER);
       } catch (org.openqa.selenium.TimeoutException e) {
         String source = browser.getPageSource();
-        throw new AssertionError("no sign-in form at " + browser.getCurrentUrl() + ": "
-            + source.substring(0, Math.min(source.length(), 3000)), e);
+        throw new AssertionError(
+            "no sign-in form at "
+                + browser.getCurrentUrl()
+                + ": "
+                + source.substring(0, Math.min(source.length(), 3000)),
+            e);
       }
-      browser.findElement(By.cssSelector("form[name=signinForm] input[type=password]")).sendKeys(USER);
+      browser
+          .findElement(By.cssSelector("form[name=signinForm] input[type=password]"))
+          .sendKeys(USER);
       browser.findElement(By.cssSelector("form[name=signinForm] button[type=submit]")).click();
-      wait.until(ExpectedConditions.elementToBeClickable(
-          By.xpath("//*[contains(@class,'filter')]//*[normalize-space(text())='" + TasklistFilters.MY_GROUP_TASKS + "']")))
+      wait.until(
+              ExpectedConditions.elementToBeClickable(
+                  By.xpath(
+                      "//*[contains(@class,'filter')]//*[normalize-space(text())='"
+                          + TasklistFilters.MY_GROUP_TASKS
+                          + "']")))
           .click();
       // the department's three tasks: the 紧急 complaint's two, then the 一般 one (filed later)
       List<String> urgentTasks = taskIds(urgent);
@@ -63,17 +80,26 @@ class UrgentFirstBrowserIT extends ApplicationIT {
       try {
         wait.until(d -> listedTaskIds(d).size() == urgentTasks.size() + generalTasks.size());
       } catch (org.openqa.selenium.TimeoutException e) {
-        throw new AssertionError("the department's tasks in " + TasklistFilters.MY_GROUP_TASKS + "; the page shows: "
-            + text(browser), e);
+        throw new AssertionError(
+            "the department's tasks in "
+                + TasklistFilters.MY_GROUP_TASKS
+                + "; the page shows: "
+                + text(browser),
+            e);
       }
       List<String> listed = listedTaskIds(browser);
-      assertThat(listed.subList(0, urgentTasks.size())).as("the 紧急 complaint's tasks on top")
+      assertThat(listed.subList(0, urgentTasks.size()))
+          .as("the 紧急 complaint's tasks on top")
           .containsExactlyInAnyOrderElementsOf(urgentTasks);
-      assertThat(listed.subList(urgentTasks.size(), listed.size())).as("the 一般 complaint's task below, although newer")
+      assertThat(listed.subList(urgentTasks.size(), listed.size()))
+          .as("the 一般 complaint's task below, although newer")
           .containsExactlyElementsOf(generalTasks);
       List<WebElement> items = browser.findElements(By.cssSelector("ol.tasks-list > li.task"));
-      assertThat(items.get(0).getText()).as("the priority Tasklist shows").contains(String.valueOf(TaskPriority.URGENT));
-      assertThat(items.get(items.size() - 1).getText()).contains(String.valueOf(TaskPriority.GENERAL));
+      assertThat(items.get(0).getText())
+          .as("the priority Tasklist shows")
+          .contains(String.valueOf(TaskPriority.URGENT));
+      assertThat(items.get(items.size() - 1).getText())
+          .contains(String.valueOf(TaskPriority.GENERAL));
     } finally {
       browser.quit();
     }
@@ -91,7 +117,10 @@ class UrgentFirstBrowserIT extends ApplicationIT {
     }
   }
 
-  /** A delivery complaint (routed to logistics) registered as Tasklist's start form would; returns its number. */
+  /**
+   * A delivery complaint (routed to logistics) registered as Tasklist's start form would; returns
+   * its number.
+   */
   private String register(Map<String, Object> facts) {
     Map<String, Object> v = new HashMap<>();
     v.put("complainantName", "刘先生");
@@ -101,24 +130,33 @@ class UrgentFirstBrowserIT extends ApplicationIT {
     v.put("claim", "尽快处理");
     v.put("amountClaimed", "0");
     v.putAll(facts);
-    ProcessInstance complaint = engine.getRuntimeService().startProcessInstanceByKey(ProcessKeys.ENTERPRISE_COMPLAINT, v);
+    ProcessInstance complaint =
+        engine.getRuntimeService().startProcessInstanceByKey(ProcessKeys.ENTERPRISE_COMPLAINT, v);
     EngineJobs.runMessageJobs(engine.getManagementService(), complaint.getId(), 20);
     assertThat(variable(complaint.getBusinessKey(), "department")).isEqualTo(DEPARTMENT);
     return complaint.getBusinessKey();
   }
 
   private Object variable(String caseNo, String name) {
-    String id = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseNo)
-        .processDefinitionKey(ProcessKeys.ENTERPRISE_COMPLAINT).singleResult().getId();
+    String id =
+        engine
+            .getRuntimeService()
+            .createProcessInstanceQuery()
+            .processInstanceBusinessKey(caseNo)
+            .processDefinitionKey(ProcessKeys.ENTERPRISE_COMPLAINT)
+            .singleResult()
+            .getId();
     return engine.getRuntimeService().getVariable(id, name);
   }
 
   /** The task ids in the order Tasklist lists them (each entry links to ?task=<id>). */
   private static List<String> listedTaskIds(WebDriver browser) {
     List<String> ids = new java.util.ArrayList<>();
-    for (WebElement link : browser.findElements(By.cssSelector("ol.tasks-list > li.task h4.task a"))) {
+    for (WebElement link :
+        browser.findElements(By.cssSelector("ol.tasks-list > li.task h4.task a"))) {
       String href = String.valueOf(link.getDomAttribute("href"));
-      java.util.regex.Matcher m = java.util.regex.Pattern.compile("task=([0-9a-f-]+)").matcher(href);
+      java.util.regex.Matcher m =
+          java.util.regex.Pattern.compile("task=([0-9a-f-]+)").matcher(href);
       if (m.find()) {
         ids.add(m.group(1));
       }
@@ -127,8 +165,14 @@ class UrgentFirstBrowserIT extends ApplicationIT {
   }
 
   private List<String> taskIds(String caseNo) {
-    return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseNo).list().stream()
-        .map(org.camunda.bpm.engine.task.Task::getId).toList();
+    return engine
+        .getTaskService()
+        .createTaskQuery()
+        .processInstanceBusinessKey(caseNo)
+        .list()
+        .stream()
+        .map(org.camunda.bpm.engine.task.Task::getId)
+        .toList();
   }
 
   private static String text(WebDriver browser) {

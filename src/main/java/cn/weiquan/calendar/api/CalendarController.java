@@ -19,7 +19,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The legal clock for mediators and the parties' portal: working-day and calendar-day periods, and the period table. */
+/**
+ * The legal clock for mediators and the parties' portal: working-day and calendar-day periods, and
+ * the period table.
+ */
 @RestController
 @RequestMapping("/api/calendar")
 public class CalendarController {
@@ -35,7 +38,8 @@ public class CalendarController {
   }
 
   /** The question of both period endpoints: a start day and a number of days. */
-  public record PeriodQuery(@NotNull @Day LocalDate from, @NotNull @Min(0) @Max(MAX_DAYS) Integer days) {}
+  public record PeriodQuery(
+      @NotNull @Day LocalDate from, @NotNull @Min(0) @Max(MAX_DAYS) Integer days) {}
 
   public record PeriodAnswer(LocalDate from, int days, LocalDate due) {}
 
@@ -46,7 +50,10 @@ public class CalendarController {
     return answer(from, days, deadlines::lastWorkingDay);
   }
 
-  /** The last day of a period of {@code days} calendar days after {@code from}, rolled over past rest days (民法典 Art. 203). */
+  /**
+   * The last day of a period of {@code days} calendar days after {@code from}, rolled over past
+   * rest days (民法典 Art. 203).
+   */
   @GetMapping("/deadline")
   public PeriodAnswer deadline(
       @RequestParam(required = false) String from, @RequestParam(required = false) String days) {
@@ -58,8 +65,10 @@ public class CalendarController {
     return deadlines.periods().all();
   }
 
-  // the parameters are read as text and checked like a body, so that every bad value is a problem naming its parameter
-  private PeriodAnswer answer(String from, String days, BiFunction<LocalDate, Integer, LocalDate> count) {
+  // the parameters are read as text and checked like a body, so that every bad value is a problem
+  // naming its parameter
+  private PeriodAnswer answer(
+      String from, String days, BiFunction<LocalDate, Integer, LocalDate> count) {
     Map<String, String> parameters = new HashMap<>();
     parameters.put("from", from);
     parameters.put("days", days);
@@ -67,10 +76,14 @@ public class CalendarController {
     try {
       return new PeriodAnswer(query.from(), query.days(), count.apply(query.from(), query.days()));
     } catch (YearNotCoveredException e) {
-      // the start date's own year missing is the caller's 'from'; a later year is reached through 'days'
+      // the start date's own year missing is the caller's 'from'; a later year is reached through
+      // 'days'
       String field = e.year() == query.from().getYear() ? "from" : "days";
-      throw ApiException.badRequest(field, "year-not-covered",
-          e.year() + " 年的官方节假日安排尚未载入，无法按工作日计算（「" + field + "」）", e.getMessage());
+      throw ApiException.badRequest(
+          field,
+          "year-not-covered",
+          e.year() + " 年的官方节假日安排尚未载入，无法按工作日计算（「" + field + "」）",
+          e.getMessage());
     }
   }
 }

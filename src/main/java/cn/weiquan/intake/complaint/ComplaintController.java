@@ -26,7 +26,10 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The parties' channel for enterprise complaints: file one (starts enterprise-complaint) and read its status. */
+/**
+ * The parties' channel for enterprise complaints: file one (starts enterprise-complaint) and read
+ * its status.
+ */
 @RestController
 @RequestMapping("/api/complaints")
 public class ComplaintController {
@@ -53,31 +56,44 @@ public class ComplaintController {
   private final CaseAccess access;
   private final CaseStatusService status;
 
-  public ComplaintController(ApiJson json, CaseStarter starter, CaseAccess access, CaseStatusService status) {
+  public ComplaintController(
+      ApiJson json, CaseStarter starter, CaseAccess access, CaseStatusService status) {
     this.json = json;
     this.starter = starter;
     this.access = access;
     this.status = status;
   }
 
-  @Operation(summary = "File a complaint (starts enterprise-complaint)",
-      description = "201 with the complaint number (TS-...) and Location; a retry with the same Idempotency-Key "
-          + "(or externalReference) answers 200 with the same complaint.")
-  @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(
+      summary = "File a complaint (starts enterprise-complaint)",
+      description =
+          "201 with the complaint number (TS-...) and Location; a retry with the same Idempotency-Key "
+              + "(or externalReference) answers 200 with the same complaint.")
+  @PostMapping(
+      consumes = MediaType.APPLICATION_JSON_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
   public ResponseEntity<Filings.Filed> file(
-      @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = ComplaintFiling.class)))
-      @RequestBody byte[] body,
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              content = @Content(schema = @Schema(implementation = ComplaintFiling.class)))
+          @RequestBody
+          byte[] body,
       @RequestHeader(name = Filings.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
       ApiCaller caller) {
     CaseAccess.requireApiClient(caller);
     ComplaintFiling filing = json.read(body, ComplaintFiling.class);
     Map<String, Object> variables = variables(filing, caller);
-    CaseStarter.StartedCase started = starter.start(PROCESS_KEY, caller,
-        Filings.key(idempotencyKey, filing.externalReference()), Filings.fingerprint(json, filing), variables);
+    CaseStarter.StartedCase started =
+        starter.start(
+            PROCESS_KEY,
+            caller,
+            Filings.key(idempotencyKey, filing.externalReference()),
+            Filings.fingerprint(json, filing),
+            variables);
     return Filings.answer("/api/complaints/", started);
   }
 
-  @Operation(summary = "Where a complaint stands: stage, status, deadlines, steps done, what it waits for")
+  @Operation(
+      summary = "Where a complaint stands: stage, status, deadlines, steps done, what it waits for")
   @GetMapping(path = "/{caseNo}", produces = MediaType.APPLICATION_JSON_VALUE)
   public CaseStatus read(@PathVariable String caseNo, ApiCaller caller) {
     return status.status(access.read(PROCESS_KEY, caseNo, caller), Map.of());
@@ -96,7 +112,8 @@ public class ComplaintController {
     v.put(DESCRIPTION, f.description());
     v.put(CLAIM, f.claim());
     BigDecimal claimed = AmountCheck.yuan(f.amountClaimed());
-    v.put(AMOUNT_CLAIMED, (claimed == null ? BigDecimal.ZERO.setScale(2) : claimed).toPlainString());
+    v.put(
+        AMOUNT_CLAIMED, (claimed == null ? BigDecimal.ZERO.setScale(2) : claimed).toPlainString());
     v.put(SAFETY_HAZARD, Boolean.TRUE.equals(f.safetyHazard()));
     v.put(PERSONAL_INJURY, Boolean.TRUE.equals(f.personalInjury()));
     v.put(MEDIA_EXPOSURE, Boolean.TRUE.equals(f.mediaExposure()));

@@ -13,11 +13,14 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 
 /**
- * POST /api/complaints: a complaint to the enterprise (fields of the start form complaint-register).
- * amountClaimed is yuan as text or a JSON number, read exactly; occurredOn is an ISO day, not after today in Beijing.
+ * POST /api/complaints: a complaint to the enterprise (fields of the start form
+ * complaint-register). amountClaimed is yuan as text or a JSON number, read exactly; occurredOn is
+ * an ISO day, not after today in Beijing.
  */
 public record ComplaintFiling(
-    @Size(max = 200) @Pattern(regexp = "[\\x21-\\x7E]+", message = "must be printable ASCII without spaces") String externalReference,
+    @Size(max = 200)
+        @Pattern(regexp = "[\\x21-\\x7E]+", message = "must be printable ASCII without spaces")
+        String externalReference,
     @NotNull @Valid Complainant complainant,
     @NotNull ContactChannel contactChannel,
     @Size(max = 100) String transferNo,
@@ -34,25 +37,53 @@ public record ComplaintFiling(
 
   public record Complainant(
       @NotBlank @Size(max = 100) String name,
-      @NotBlank @Pattern(regexp = "\\+?[0-9][0-9 -]{4,19}", message = "must be a phone number") String phone,
+      @NotBlank @Pattern(regexp = "\\+?[0-9][0-9 -]{4,19}", message = "must be a phone number")
+          String phone,
       @Email @Size(max = 254) String email) {}
 
   /** How the complaint reached the enterprise. */
   public enum ContactChannel {
-    PHONE("phone"), EMAIL("email"), WALK_IN("walk-in"), PLATFORM("platform"), HOTLINE_12315("12315");
+    PHONE("phone"),
+    EMAIL("email"),
+    WALK_IN("walk-in"),
+    PLATFORM("platform"),
+    HOTLINE_12315("12315");
     private final String code;
-    ContactChannel(String code) { this.code = code; }
-    @JsonValue public String code() { return code; }
+
+    ContactChannel(String code) {
+      this.code = code;
+    }
+
+    @JsonValue
+    public String code() {
+      return code;
+    }
   }
 
   /** Complaint categories (helper-contracts: complaint-severity / complaint-routing inputs). */
   public enum Category {
-    LIFT_FAILURE("lift-failure"), BURST_PIPE("burst-pipe"), POWER_OUTAGE("power-outage"), SECURITY("security"),
-    STAFF_ATTITUDE("staff-attitude"), UNREASONABLE_FEES("unreasonable-fees"), CLEANING("cleaning"),
-    LANDSCAPING("landscaping"), PRODUCT_QUALITY("product-quality"), FOOD_SAFETY("food-safety"), DELIVERY("delivery"),
-    AFTER_SALES("after-sales"), OTHER("other");
+    LIFT_FAILURE("lift-failure"),
+    BURST_PIPE("burst-pipe"),
+    POWER_OUTAGE("power-outage"),
+    SECURITY("security"),
+    STAFF_ATTITUDE("staff-attitude"),
+    UNREASONABLE_FEES("unreasonable-fees"),
+    CLEANING("cleaning"),
+    LANDSCAPING("landscaping"),
+    PRODUCT_QUALITY("product-quality"),
+    FOOD_SAFETY("food-safety"),
+    DELIVERY("delivery"),
+    AFTER_SALES("after-sales"),
+    OTHER("other");
     private final String code;
-    Category(String code) { this.code = code; }
-    @JsonValue public String code() { return code; }
+
+    Category(String code) {
+      this.code = code;
+    }
+
+    @JsonValue
+    public String code() {
+      return code;
+    }
   }
 }

@@ -4,7 +4,10 @@ import cn.weiquan.dispute.DisputeVariables;
 import cn.weiquan.platform.ProcessKeys;
 import java.util.Map;
 
-/** The consumer-dispute names the channel writes and correlates: DisputeVariables' where it has them, the rest here. */
+/**
+ * The consumer-dispute names the channel writes and correlates: DisputeVariables' where it has
+ * them, the rest here.
+ */
 final class DisputeFields {
   static final String PROCESS_KEY = ProcessKeys.CONSUMER_DISPUTE;
 
@@ -59,11 +62,13 @@ final class DisputeFields {
   static final Map<String, String> ENDPOINTS = endpoints();
 
   private static Map<String, String> endpoints() {
-    Map<String, String> endpoints = new java.util.HashMap<>(Map.of(
-        MSG_MERCHANT_RESPONSE, "merchant-response",
-        MSG_CONSUMER_DECISION, "consumer-decision",
-        MSG_EVIDENCE_SUBMITTED, "evidence",
-        MSG_WITHDRAW, "withdraw"));
+    Map<String, String> endpoints =
+        new java.util.HashMap<>(
+            Map.of(
+                MSG_MERCHANT_RESPONSE, "merchant-response",
+                MSG_CONSUMER_DECISION, "consumer-decision",
+                MSG_EVIDENCE_SUBMITTED, "evidence",
+                MSG_WITHDRAW, "withdraw"));
     for (DisputeCodes.OfficialDecisionKind kind : DisputeCodes.OfficialDecisionKind.values()) {
       endpoints.put(kind.message(), "official-decisions");
     }

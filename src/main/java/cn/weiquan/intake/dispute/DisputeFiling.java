@@ -18,12 +18,14 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * POST /api/disputes: a consumer's dispute as a party's system files it. Money is text ("199.00") or a JSON
- * number, read exactly ({@link Amount}); dates are ISO days ("2026-03-05") from 1990 ({@link Day}), not after today in
- * Beijing. Text is kept verbatim.
+ * POST /api/disputes: a consumer's dispute as a party's system files it. Money is text ("199.00")
+ * or a JSON number, read exactly ({@link Amount}); dates are ISO days ("2026-03-05") from 1990
+ * ({@link Day}), not after today in Beijing. Text is kept verbatim.
  */
 public record DisputeFiling(
-    @Size(max = 200) @Pattern(regexp = "[\\x21-\\x7E]+", message = "must be printable ASCII without spaces") String externalReference,
+    @Size(max = 200)
+        @Pattern(regexp = "[\\x21-\\x7E]+", message = "must be printable ASCII without spaces")
+        String externalReference,
     @NotNull @Valid Consumer consumer,
     @NotNull @Valid Merchant merchant,
     @NotNull @Valid Purchase purchase,
@@ -49,7 +51,9 @@ public record DisputeFiling(
       @Email @Size(max = 254) String email,
       Platform platform,
       @Size(max = 100) String shopId,
-      @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_.@-]*", message = "must be a user id") String apiUser) {}
+      @Size(max = 64)
+          @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_.@-]*", message = "must be a user id")
+          String apiUser) {}
 
   public record Purchase(
       @NotBlank @Size(max = 200) String item,
@@ -60,7 +64,8 @@ public record DisputeFiling(
       @NotNull PurchaseChannel channel) {}
 
   /** compensation: the amount claimed besides refund/replace/repair, in yuan. */
-  public record Claims(Boolean refund, Boolean replace, Boolean repair, @Amount String compensation) {}
+  public record Claims(
+      Boolean refund, Boolean replace, Boolean repair, @Amount String compensation) {}
 
   /** A person reporting a violation to the regulator; confidential, never shown to the merchant. */
   public record Reporter(

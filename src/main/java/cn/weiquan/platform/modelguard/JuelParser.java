@@ -13,9 +13,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Parses the body of one {@code ${…}} (without the braces) into a {@link JuelNode}: literals, the EL operators,
- * property and index access, method and function calls. Anything else (assignment, lambdas, {@code ;},
- * collection literals, {@code instanceof}) is a {@link SyntaxError}: what the checker cannot read, it refuses.
+ * Parses the body of one {@code ${…}} (without the braces) into a {@link JuelNode}: literals, the
+ * EL operators, property and index access, method and function calls. Anything else (assignment,
+ * lambdas, {@code ;}, collection literals, {@code instanceof}) is a {@link SyntaxError}: what the
+ * checker cannot read, it refuses.
  */
 final class JuelParser {
 
@@ -26,7 +27,14 @@ final class JuelParser {
     }
   }
 
-  private enum Kind { IDENTIFIER, KEYWORD, NUMBER, STRING, OPERATOR, END }
+  private enum Kind {
+    IDENTIFIER,
+    KEYWORD,
+    NUMBER,
+    STRING,
+    OPERATOR,
+    END
+  }
 
   private record Token(Kind kind, String text, Object value, int position) {
     boolean is(String symbol) {
@@ -34,10 +42,26 @@ final class JuelParser {
     }
   }
 
-  private static final Set<String> KEYWORDS = Set.of(
-      "and", "or", "not", "eq", "ne", "lt", "gt", "le", "ge", "empty", "div", "mod", "true", "false", "null",
-      "instanceof");
-  private static final List<String> TWO_CHARACTER_OPERATORS = List.of("==", "!=", "<=", ">=", "&&", "||");
+  private static final Set<String> KEYWORDS =
+      Set.of(
+          "and",
+          "or",
+          "not",
+          "eq",
+          "ne",
+          "lt",
+          "gt",
+          "le",
+          "ge",
+          "empty",
+          "div",
+          "mod",
+          "true",
+          "false",
+          "null",
+          "instanceof");
+  private static final List<String> TWO_CHARACTER_OPERATORS =
+      List.of("==", "!=", "<=", ">=", "&&", "||");
   private static final String ONE_CHARACTER_OPERATORS = "<>!?:()[].,+-*/%";
 
   private final String source;
@@ -75,14 +99,18 @@ final class JuelParser {
     return condition;
   }
 
-  /** The binary operator levels of EL, lowest first; each symbol list holds the operator's spellings. */
-  private static final List<List<String>> LEVELS = List.of(
-      List.of("||", "or"),
-      List.of("&&", "and"),
-      List.of("==", "!=", "eq", "ne"),
-      List.of("<", ">", "<=", ">=", "lt", "gt", "le", "ge"),
-      List.of("+", "-"),
-      List.of("*", "/", "div", "%", "mod"));
+  /**
+   * The binary operator levels of EL, lowest first; each symbol list holds the operator's
+   * spellings.
+   */
+  private static final List<List<String>> LEVELS =
+      List.of(
+          List.of("||", "or"),
+          List.of("&&", "and"),
+          List.of("==", "!=", "eq", "ne"),
+          List.of("<", ">", "<=", ">=", "lt", "gt", "le", "ge"),
+          List.of("+", "-"),
+          List.of("*", "/", "div", "%", "mod"));
 
   private JuelNode binary(int level) {
     if (level == LEVELS.size()) {
@@ -113,11 +141,17 @@ final class JuelParser {
         if (name.kind != Kind.IDENTIFIER) {
           throw new SyntaxError("a property name must follow '.' at " + name.position);
         }
-        node = peek().is("(") ? new MethodCall(node, name.text, arguments()) : new Property(node, name.text);
+        node =
+            peek().is("(")
+                ? new MethodCall(node, name.text, arguments())
+                : new Property(node, name.text);
       } else if (accept("[")) {
         JuelNode index = expression();
         expect("]");
-        String name = index instanceof Literal literal && literal.value() instanceof String text ? text : null;
+        String name =
+            index instanceof Literal literal && literal.value() instanceof String text
+                ? text
+                : null;
         if (peek().is("(")) {
           node = new MethodCall(node, name, arguments());
         } else {
@@ -142,7 +176,9 @@ final class JuelParser {
           default -> throw new SyntaxError("unexpected '" + token.text + "' at " + token.position);
         };
       case IDENTIFIER:
-        if (peek().is(":") && tokens.get(next + 1).kind == Kind.IDENTIFIER && tokens.get(next + 2).is("(")) {
+        if (peek().is(":")
+            && tokens.get(next + 1).kind == Kind.IDENTIFIER
+            && tokens.get(next + 2).is("(")) {
           advance();
           String name = advance().text;
           return new FunctionCall(token.text, name, arguments());
@@ -202,7 +238,8 @@ final class JuelParser {
     if (!accept(symbol)) {
       throw peek().kind == Kind.END
           ? new SyntaxError("'" + symbol + "' expected at the end of '" + source + "'")
-          : new SyntaxError("'" + symbol + "' expected at " + peek().position + ", found '" + peek().text + "'");
+          : new SyntaxError(
+              "'" + symbol + "' expected at " + peek().position + ", found '" + peek().text + "'");
     }
   }
 
@@ -226,10 +263,17 @@ final class JuelParser {
         if (word.equals("instanceof")) {
           throw new SyntaxError("'instanceof' is not supported");
         }
-        tokens.add(new Token(KEYWORDS.contains(word) ? Kind.KEYWORD : Kind.IDENTIFIER, word, null, start));
-      } else if (Character.isDigit(c) || (c == '.' && i + 1 < text.length() && Character.isDigit(text.charAt(i + 1)))) {
+        tokens.add(
+            new Token(KEYWORDS.contains(word) ? Kind.KEYWORD : Kind.IDENTIFIER, word, null, start));
+      } else if (Character.isDigit(c)
+          || (c == '.' && i + 1 < text.length() && Character.isDigit(text.charAt(i + 1)))) {
         i = number(text, i);
-        tokens.add(new Token(Kind.NUMBER, text.substring(start, i), new BigDecimal(text.substring(start, i)), start));
+        tokens.add(
+            new Token(
+                Kind.NUMBER,
+                text.substring(start, i),
+                new BigDecimal(text.substring(start, i)),
+                start));
       } else if (c == '\'' || c == '"') {
         StringBuilder value = new StringBuilder();
         i++;
@@ -244,7 +288,8 @@ final class JuelParser {
         }
         i++;
         tokens.add(new Token(Kind.STRING, text.substring(start, i), value.toString(), start));
-      } else if (i + 1 < text.length() && TWO_CHARACTER_OPERATORS.contains(text.substring(i, i + 2))) {
+      } else if (i + 1 < text.length()
+          && TWO_CHARACTER_OPERATORS.contains(text.substring(i, i + 2))) {
         i += 2;
         tokens.add(new Token(Kind.OPERATOR, text.substring(start, i), null, start));
       } else if (ONE_CHARACTER_OPERATORS.indexOf(c) >= 0) {
@@ -270,7 +315,8 @@ final class JuelParser {
     }
     if (i < text.length() && (text.charAt(i) == 'e' || text.charAt(i) == 'E')) {
       int exponent = i + 1;
-      if (exponent < text.length() && (text.charAt(exponent) == '+' || text.charAt(exponent) == '-')) {
+      if (exponent < text.length()
+          && (text.charAt(exponent) == '+' || text.charAt(exponent) == '-')) {
         exponent++;
       }
       if (exponent < text.length() && Character.isDigit(text.charAt(exponent))) {

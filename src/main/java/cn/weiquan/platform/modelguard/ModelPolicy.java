@@ -6,9 +6,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * What a designer may deploy: models that change the product's flow and decisions, never code on the server
- * nor a way into the engine or the platform's beans. Checks each BPMN and DMN resource of a deployment; CMMN is
- * not used by Weiquan and refused; forms and other files run nothing on the server and pass.
+ * What a designer may deploy: models that change the product's flow and decisions, never code on
+ * the server nor a way into the engine or the platform's beans. Checks each BPMN and DMN resource
+ * of a deployment; CMMN is not used by Weiquan and refused; forms and other files run nothing on
+ * the server and pass.
  */
 public class ModelPolicy {
   // the suffixes the engine's BpmnDeployer, DmnDeployer and CmmnDeployer pick up
@@ -37,7 +38,9 @@ public class ModelPolicy {
     } else if (endsWith(resource, DMN)) {
       rules = new DmnRules(resource, expressions, violations);
     } else if (endsWith(resource, CMMN)) {
-      return List.of(new Violation(resource, null, -1, -1, "CMMN case models are not accepted from designers"));
+      return List.of(
+          new Violation(
+              resource, null, -1, -1, "CMMN case models are not accepted from designers"));
     } else {
       return List.of();
     }

@@ -14,16 +14,28 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * Reads a BPMN or DMN file once, streaming, and shows a visitor every element (with the id of the nearest
- * element that has one, and its line) and then the element's own text. A DOCTYPE is refused, so no entity can
- * hide text from the check that the engine's parser would later see.
+ * Reads a BPMN or DMN file once, streaming, and shows a visitor every element (with the id of the
+ * nearest element that has one, and its line) and then the element's own text. A DOCTYPE is
+ * refused, so no entity can hide text from the check that the engine's parser would later see.
  */
 final class ModelXml {
   private static final Set<String> EXTENSIONS =
-      Set.of("http://camunda.org/schema/1.0/bpmn", "http://activiti.org/bpmn", "http://camunda.org/schema/1.0/dmn");
+      Set.of(
+          "http://camunda.org/schema/1.0/bpmn",
+          "http://activiti.org/bpmn",
+          "http://camunda.org/schema/1.0/dmn");
 
-  /** One start tag: its name, attributes, the nearest id (its own or an ancestor's) and where it starts. */
-  record Element(String namespace, String localName, Map<QName, String> attributes, String elementId, int line, int column) {
+  /**
+   * One start tag: its name, attributes, the nearest id (its own or an ancestor's) and where it
+   * starts.
+   */
+  record Element(
+      String namespace,
+      String localName,
+      Map<QName, String> attributes,
+      String elementId,
+      int line,
+      int column) {
 
     String attribute(String namespace, String localName) {
       return attributes.get(new QName(namespace, localName));
@@ -65,7 +77,9 @@ final class ModelXml {
       reader = factory.createXMLStreamReader(new ByteArrayInputStream(xml));
       while (reader.hasNext()) {
         switch (reader.next()) {
-          case XMLStreamConstants.DTD -> throw new Unreadable("a DOCTYPE is not allowed", reader.getLocation().getLineNumber());
+          case XMLStreamConstants.DTD ->
+              throw new Unreadable(
+                  "a DOCTYPE is not allowed", reader.getLocation().getLineNumber());
           case XMLStreamConstants.START_ELEMENT -> {
             Map<QName, String> attributes = new LinkedHashMap<>();
             for (int i = 0; i < reader.getAttributeCount(); i++) {
@@ -73,18 +87,29 @@ final class ModelXml {
             }
             String id = attributes.get(new QName("id"));
             String parentId = open.isEmpty() ? null : open.peek().elementId();
-            // an event definition is part of its event, which is what a designer sees and Modeler can select; a
+            // an event definition is part of its event, which is what a designer sees and Modeler
+            // can select; a
             // Camunda extension's id (a form field's) is a variable name, not an element id
-            boolean ownId = id != null && !EXTENSIONS.contains(nullToEmpty(reader.getNamespaceURI()))
-                && !(parentId != null && reader.getLocalName().endsWith("EventDefinition"));
+            boolean ownId =
+                id != null
+                    && !EXTENSIONS.contains(nullToEmpty(reader.getNamespaceURI()))
+                    && !(parentId != null && reader.getLocalName().endsWith("EventDefinition"));
             String elementId = ownId ? id : parentId;
-            Element element = new Element(nullToEmpty(reader.getNamespaceURI()), reader.getLocalName(), attributes,
-                elementId, reader.getLocation().getLineNumber(), reader.getLocation().getColumnNumber());
+            Element element =
+                new Element(
+                    nullToEmpty(reader.getNamespaceURI()),
+                    reader.getLocalName(),
+                    attributes,
+                    elementId,
+                    reader.getLocation().getLineNumber(),
+                    reader.getLocation().getColumnNumber());
             open.push(element);
             texts.push(new StringBuilder());
             visitor.element(element);
           }
-          case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+          case XMLStreamConstants.CHARACTERS,
+              XMLStreamConstants.CDATA,
+              XMLStreamConstants.SPACE -> {
             if (!texts.isEmpty()) {
               texts.peek().append(reader.getText());
             }
@@ -96,7 +121,7 @@ final class ModelXml {
               visitor.text(element, text);
             }
           }
-          default -> { }
+          default -> {}
         }
       }
     } catch (XMLStreamException e) {

@@ -12,12 +12,14 @@ import org.springframework.beans.factory.BeanFactory;
 import org.springframework.util.ClassUtils;
 
 /**
- * The beans of the Spring application context, the same names the engine's expression manager resolves
- * (it exposes the whole context). Types are read from the bean definitions; nothing is instantiated.
+ * The beans of the Spring application context, the same names the engine's expression manager
+ * resolves (it exposes the whole context). Types are read from the bean definitions; nothing is
+ * instantiated.
  */
 public class SpringBeanCatalog implements BeanCatalog {
   private static final String PRODUCT_PACKAGE = "cn.weiquan.";
-  private static final List<Class<?>> DELEGATE_TYPES = List.of(JavaDelegate.class, ExecutionListener.class, TaskListener.class);
+  private static final List<Class<?>> DELEGATE_TYPES =
+      List.of(JavaDelegate.class, ExecutionListener.class, TaskListener.class);
 
   private final BeanFactory beans;
 
@@ -33,19 +35,25 @@ public class SpringBeanCatalog implements BeanCatalog {
   @Override
   public boolean isProductDelegate(String name) {
     Class<?> type = productType(name);
-    return type != null && DELEGATE_TYPES.stream().anyMatch(delegate -> delegate.isAssignableFrom(type));
+    return type != null
+        && DELEGATE_TYPES.stream().anyMatch(delegate -> delegate.isAssignableFrom(type));
   }
 
   @Override
   public boolean isModelFunction(String bean, String method) {
     Class<?> type = productType(bean);
-    return type != null && type.isAnnotationPresent(ModelFunctions.class)
-        && Arrays.stream(type.getDeclaredMethods()).anyMatch(m -> m.getName().equals(method) && callable(m));
+    return type != null
+        && type.isAnnotationPresent(ModelFunctions.class)
+        && Arrays.stream(type.getDeclaredMethods())
+            .anyMatch(m -> m.getName().equals(method) && callable(m));
   }
 
   private static boolean callable(Method method) {
     int modifiers = method.getModifiers();
-    return Modifier.isPublic(modifiers) && !Modifier.isStatic(modifiers) && !method.isSynthetic() && !method.isBridge();
+    return Modifier.isPublic(modifiers)
+        && !Modifier.isStatic(modifiers)
+        && !method.isSynthetic()
+        && !method.isBridge();
   }
 
   /** The bean's own class (not a CGLIB subclass) when it is one of Weiquan's, else null. */

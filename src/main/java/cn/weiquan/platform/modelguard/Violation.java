@@ -4,8 +4,9 @@ import java.util.List;
 import org.camunda.bpm.engine.Problem;
 
 /**
- * One reason a designer's file is refused: the resource, the element id and why. It is the engine's own
- * {@link Problem}, so the REST answer lists it like a parse error and Camunda Modeler shows it the same way.
+ * One reason a designer's file is refused: the resource, the element id and why. It is the engine's
+ * own {@link Problem}, so the REST answer lists it like a parse error and Camunda Modeler shows it
+ * the same way.
  */
 public final class Violation implements Problem {
   private final String resource;
@@ -58,7 +59,11 @@ public final class Violation implements Problem {
   /** resource, element, line and reason in one line, as the refusal's message lists them. */
   @Override
   public String toString() {
-    return resource + ", element " + (elementId == null ? "(none)" : elementId)
-        + (line > 0 ? " (line " + line + ")" : "") + ": " + reason;
+    return resource
+        + ", element "
+        + (elementId == null ? "(none)" : elementId)
+        + (line > 0 ? " (line " + line + ")" : "")
+        + ": "
+        + reason;
   }
 }

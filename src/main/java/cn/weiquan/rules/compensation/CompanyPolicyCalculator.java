@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The company's own claim policy (本公司投诉处理制度, from the cosmetics allergy example): medical costs, lost wages
- * and return costs are paid when reasonable and documented; emotional damages are not.
+ * The company's own claim policy (本公司投诉处理制度, from the cosmetics allergy example): medical costs,
+ * lost wages and return costs are paid when reasonable and documented; emotional damages are not.
  */
 public final class CompanyPolicyCalculator {
   static final String BASIS =
@@ -26,7 +26,9 @@ public final class CompanyPolicyCalculator {
         case "lost-wages" -> lines.add(new BreakdownLine("误工费", claimed, "凭单位出具的收入及扣发证明"));
         case "return" -> lines.add(new BreakdownLine("退货费用", claimed, "凭购物小票或购买凭证"));
         default -> {
-          lines.add(new BreakdownLine("精神损害赔偿（申请 " + Money.text(claimed) + " 元）", Money.ZERO, EMOTIONAL_REFUSAL));
+          lines.add(
+              new BreakdownLine(
+                  "精神损害赔偿（申请 " + Money.text(claimed) + " 元）", Money.ZERO, EMOTIONAL_REFUSAL));
           continue;
         }
       }

@@ -38,13 +38,15 @@ public class CompensationController {
   }
 
   /**
-   * The request body. Every field is checked for its form; which ones the named rule needs is checked by the rule's
-   * validation group (fraud: price; food-safety: price, loss; late-shipment: platform, price; lost-wages: dailyIncome,
-   * days, status; courier-loss: carrier, loss, postage for postal-registered; company-policy: items).
+   * The request body. Every field is checked for its form; which ones the named rule needs is
+   * checked by the rule's validation group (fraud: price; food-safety: price, loss; late-shipment:
+   * platform, price; lost-wages: dailyIncome, days, status; courier-loss: carrier, loss, postage
+   * for postal-registered; company-policy: items).
    */
   public record QuoteBody(
       @NotNull Rule rule,
-      @NotNull(groups = {Rule.Fraud.class, Rule.FoodSafety.class, Rule.LateShipment.class}) @Amount String price,
+      @NotNull(groups = {Rule.Fraud.class, Rule.FoodSafety.class, Rule.LateShipment.class}) @Amount
+          String price,
       @NotNull(groups = {Rule.FoodSafety.class, Rule.CourierLoss.class}) @Amount String loss,
       Code.ClaimBasis claimBasis,
       @NotNull(groups = Rule.LateShipment.class) Code.Platform platform,
@@ -53,21 +55,31 @@ public class CompensationController {
       @NotNull(groups = Rule.LostWages.class) Code.WorkStatus status,
       @NotNull(groups = Rule.CourierLoss.class) Code.Carrier carrier,
       @Amount String postage,
-      @NotEmpty(groups = Rule.CompanyPolicy.class) @Size(max = MAX_ITEMS) List<@NotNull @Valid Item> items) {}
+      @NotEmpty(groups = Rule.CompanyPolicy.class) @Size(max = MAX_ITEMS)
+          List<@NotNull @Valid Item> items) {}
 
   /** One item of a company-policy claim. */
   public record Item(@NotNull Code.ItemType type, @NotNull @Amount String amount) {}
 
   /** The rules, each with the validation group of the fields it needs. */
   public enum Rule {
-    FRAUD(Fraud.class), FOOD_SAFETY(FoodSafety.class), LATE_SHIPMENT(LateShipment.class), LOST_WAGES(LostWages.class),
-    COURIER_LOSS(CourierLoss.class), COMPANY_POLICY(CompanyPolicy.class);
+    FRAUD(Fraud.class),
+    FOOD_SAFETY(FoodSafety.class),
+    LATE_SHIPMENT(LateShipment.class),
+    LOST_WAGES(LostWages.class),
+    COURIER_LOSS(CourierLoss.class),
+    COMPANY_POLICY(CompanyPolicy.class);
 
     interface Fraud {}
+
     interface FoodSafety {}
+
     interface LateShipment {}
+
     interface LostWages {}
+
     interface CourierLoss {}
+
     interface CompanyPolicy {}
 
     private final Class<?> fields;
@@ -86,20 +98,58 @@ public class CompensationController {
   public static final class Code {
     private Code() {}
 
-    public enum ClaimBasis { PRICE, LOSS; @JsonValue public String code() { return of(this); } }
+    public enum ClaimBasis {
+      PRICE,
+      LOSS;
 
-    public enum Platform { TAOBAO, TMALL; @JsonValue public String code() { return of(this); } }
-
-    public enum WorkStatus {
-      EMPLOYED, SELF_EMPLOYED, PAID_LEAVE, RETIRED;
-      @JsonValue public String code() { return of(this); }
+      @JsonValue
+      public String code() {
+        return of(this);
+      }
     }
 
-    public enum Carrier { COURIER, POSTAL_REGISTERED; @JsonValue public String code() { return of(this); } }
+    public enum Platform {
+      TAOBAO,
+      TMALL;
+
+      @JsonValue
+      public String code() {
+        return of(this);
+      }
+    }
+
+    public enum WorkStatus {
+      EMPLOYED,
+      SELF_EMPLOYED,
+      PAID_LEAVE,
+      RETIRED;
+
+      @JsonValue
+      public String code() {
+        return of(this);
+      }
+    }
+
+    public enum Carrier {
+      COURIER,
+      POSTAL_REGISTERED;
+
+      @JsonValue
+      public String code() {
+        return of(this);
+      }
+    }
 
     public enum ItemType {
-      MEDICAL, LOST_WAGES, RETURN, EMOTIONAL;
-      @JsonValue public String code() { return of(this); }
+      MEDICAL,
+      LOST_WAGES,
+      RETURN,
+      EMOTIONAL;
+
+      @JsonValue
+      public String code() {
+        return of(this);
+      }
     }
 
     static String of(Enum<?> value) {
@@ -107,15 +157,22 @@ public class CompensationController {
     }
   }
 
-  @PostMapping(path = "/api/compensation/quote", consumes = MediaType.APPLICATION_JSON_VALUE,
+  @PostMapping(
+      path = "/api/compensation/quote",
+      consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
   public Map<String, Object> quote(
-      @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = QuoteBody.class)))
-      @RequestBody(required = false) byte[] body) {
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              content = @Content(schema = @Schema(implementation = QuoteBody.class)))
+          @RequestBody(required = false)
+          byte[] body) {
     QuoteBody in = json.read(body, QuoteBody.class);
     json.validate(in, in.rule().fields);
     if (in.carrier() == Code.Carrier.POSTAL_REGISTERED && in.postage() == null) {
-      throw ApiException.badRequest("postage", "required", "挂号信件（postal-registered）须填写「postage」（邮资）",
+      throw ApiException.badRequest(
+          "postage",
+          "required",
+          "挂号信件（postal-registered）须填写「postage」（邮资）",
           "'postage' is required for postal-registered");
     }
     QuoteRequest request = request(in);
@@ -123,7 +180,8 @@ public class CompensationController {
     try {
       quote = compensation.quote(request);
     } catch (QuoteInputException e) {
-      throw ApiException.badRequest(e.field(), "invalid", "「" + e.field() + "」不符合该规则的要求", e.getMessage());
+      throw ApiException.badRequest(
+          e.field(), "invalid", "「" + e.field() + "」不符合该规则的要求", e.getMessage());
     }
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("rule", request.rule());
@@ -131,18 +189,40 @@ public class CompensationController {
     answer.put("total", Money.text(quote.total()));
     answer.put("currency", quote.currency());
     answer.put("basis", quote.basis());
-    answer.put("breakdown", quote.breakdown().stream()
-        .map(line -> Map.of("label", line.label(), "amount", Money.text(line.amount()), "note", line.note()))
-        .toList());
+    answer.put(
+        "breakdown",
+        quote.breakdown().stream()
+            .map(
+                line ->
+                    Map.of(
+                        "label",
+                        line.label(),
+                        "amount",
+                        Money.text(line.amount()),
+                        "note",
+                        line.note()))
+            .toList());
     return answer;
   }
 
   static QuoteRequest request(QuoteBody in) {
-    List<ClaimItem> items = in.items() == null ? null : in.items().stream()
-        .map(item -> new ClaimItem(item.type().code(), AmountCheck.yuan(item.amount())))
-        .toList();
-    return new QuoteRequest(in.rule().code(), AmountCheck.yuan(in.price()), AmountCheck.yuan(in.loss()),
-        Code.of(in.claimBasis()), Code.of(in.platform()), AmountCheck.yuan(in.dailyIncome()), in.days(),
-        Code.of(in.status()), Code.of(in.carrier()), AmountCheck.yuan(in.postage()), items);
+    List<ClaimItem> items =
+        in.items() == null
+            ? null
+            : in.items().stream()
+                .map(item -> new ClaimItem(item.type().code(), AmountCheck.yuan(item.amount())))
+                .toList();
+    return new QuoteRequest(
+        in.rule().code(),
+        AmountCheck.yuan(in.price()),
+        AmountCheck.yuan(in.loss()),
+        Code.of(in.claimBasis()),
+        Code.of(in.platform()),
+        AmountCheck.yuan(in.dailyIncome()),
+        in.days(),
+        Code.of(in.status()),
+        Code.of(in.carrier()),
+        AmountCheck.yuan(in.postage()),
+        items);
   }
 }

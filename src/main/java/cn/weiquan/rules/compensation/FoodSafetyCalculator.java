@@ -37,8 +37,11 @@ public final class FoodSafetyCalculator {
     }
     lines.add(new BreakdownLine("选定的计算方式", chosen, why));
     BigDecimal amount = chosen.max(MINIMUM);
-    lines.add(new BreakdownLine("赔偿金（不少于1000元）", amount,
-        chosen.compareTo(MINIMUM) < 0 ? "不足1000元，按1000元计" : "不低于1000元"));
+    lines.add(
+        new BreakdownLine(
+            "赔偿金（不少于1000元）",
+            amount,
+            chosen.compareTo(MINIMUM) < 0 ? "不足1000元，按1000元计" : "不低于1000元"));
     return new CompensationQuote(amount, CompensationQuote.CNY, BASIS, lines);
   }
 }

@@ -5,7 +5,10 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Punitive compensation for fraud (增加赔偿), on top of the refund of the price: both shown, with their total. */
+/**
+ * Punitive compensation for fraud (增加赔偿), on top of the refund of the price: both shown, with their
+ * total.
+ */
 public final class FraudCalculator {
   // 消法 Art. 55: three times the price (or service fee); less than ¥500 → ¥500
   static final String FACTOR = "3";
@@ -27,7 +30,9 @@ public final class FraudCalculator {
     BigDecimal punitive = threeTimes.max(MINIMUM);
     return List.of(
         new BreakdownLine("价款的三倍", threeTimes, "3 × " + Money.text(price)),
-        new BreakdownLine("增加赔偿（不少于500元）", punitive,
+        new BreakdownLine(
+            "增加赔偿（不少于500元）",
+            punitive,
             threeTimes.compareTo(MINIMUM) < 0 ? "三倍价款不足500元，按500元计" : "三倍价款不低于500元"));
   }
 
@@ -37,7 +42,9 @@ public final class FraudCalculator {
     BigDecimal total = price.add(punitive);
     List<BreakdownLine> lines = new ArrayList<>(punitiveLines(price));
     lines.add(new BreakdownLine("退还价款", price, REFUND_NOTE));
-    lines.add(new BreakdownLine("合计（退还价款＋增加赔偿）", total, Money.text(price) + " + " + Money.text(punitive)));
+    lines.add(
+        new BreakdownLine(
+            "合计（退还价款＋增加赔偿）", total, Money.text(price) + " + " + Money.text(punitive)));
     return new CompensationQuote(punitive, CompensationQuote.CNY, BASIS, lines, total);
   }
 }

@@ -15,10 +15,17 @@ public final class LostWagesCalculator {
     BigDecimal product = Money.times(dailyIncome, days);
     boolean noLoss = "paid-leave".equals(status) || "retired".equals(status);
     BigDecimal amount = noLoss ? Money.ZERO : product;
-    return new CompensationQuote(amount, CompensationQuote.CNY, BASIS, List.of(
-        new BreakdownLine("日收入 × 误工天数", product, Money.text(dailyIncome) + " × " + days),
-        new BreakdownLine("误工费", amount, noLoss
-            ? ("paid-leave".equals(status) ? "带薪休假期间收入未减少，不予赔偿误工费" : "已退休，无误工收入损失，不予赔偿误工费")
-            : "employed".equals(status) ? "在职，按实际减少的收入计算" : "自营职业，按日收入计算")));
+    return new CompensationQuote(
+        amount,
+        CompensationQuote.CNY,
+        BASIS,
+        List.of(
+            new BreakdownLine("日收入 × 误工天数", product, Money.text(dailyIncome) + " × " + days),
+            new BreakdownLine(
+                "误工费",
+                amount,
+                noLoss
+                    ? ("paid-leave".equals(status) ? "带薪休假期间收入未减少，不予赔偿误工费" : "已退休，无误工收入损失，不予赔偿误工费")
+                    : "employed".equals(status) ? "在职，按实际减少的收入计算" : "自营职业，按日收入计算")));
   }
 }

@@ -1,6 +1,7 @@
 package cn.weiquan.rules.compensation;
 
 import cn.weiquan.rules.Money;
+
 /** A quote request that lacks a field its rule needs, or carries a value the rule cannot use. */
 public class QuoteInputException extends IllegalArgumentException {
   private final String field;

@@ -28,7 +28,10 @@ public class EligibilityController {
     this.json = json;
   }
 
-  /** The request body: the facts of {@link EligibilityFacts} as a caller sends them, each code from its list. */
+  /**
+   * The request body: the facts of {@link EligibilityFacts} as a caller sends them, each code from
+   * its list.
+   */
   public record EligibilityRequest(
       @NotNull Boolean naturalPerson,
       @NotNull Code.Purpose purpose,
@@ -46,18 +49,50 @@ public class EligibilityController {
   public static final class Code {
     private Code() {}
 
-    public enum Purpose { LIVING_CONSUMPTION, RESALE; @JsonValue public String code() { return of(this); } }
+    public enum Purpose {
+      LIVING_CONSUMPTION,
+      RESALE;
 
-    public enum Channel {
-      NEGOTIATION, PLATFORM, ASSOCIATION, REGULATOR, ARBITRATION, COURT;
-      @JsonValue public String code() { return of(this); }
+      @JsonValue
+      public String code() {
+        return of(this);
+      }
     }
 
-    public enum PendingBody { COURT, ARBITRATION, OTHER_MEDIATOR; @JsonValue public String code() { return of(this); } }
+    public enum Channel {
+      NEGOTIATION,
+      PLATFORM,
+      ASSOCIATION,
+      REGULATOR,
+      ARBITRATION,
+      COURT;
+
+      @JsonValue
+      public String code() {
+        return of(this);
+      }
+    }
+
+    public enum PendingBody {
+      COURT,
+      ARBITRATION,
+      OTHER_MEDIATOR;
+
+      @JsonValue
+      public String code() {
+        return of(this);
+      }
+    }
 
     public enum PlatformComplaint {
-      MALICIOUS_REVIEW, HARASSMENT, OTHER;
-      @JsonValue public String code() { return of(this); }
+      MALICIOUS_REVIEW,
+      HARASSMENT,
+      OTHER;
+
+      @JsonValue
+      public String code() {
+        return of(this);
+      }
     }
 
     static String of(Enum<?> value) {
@@ -65,31 +100,44 @@ public class EligibilityController {
     }
   }
 
-  @PostMapping(path = "/api/eligibility", consumes = MediaType.APPLICATION_JSON_VALUE,
+  @PostMapping(
+      path = "/api/eligibility",
+      consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
   public EligibilityResult check(
-      @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = EligibilityRequest.class)))
-      @RequestBody(required = false) byte[] body) {
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              content = @Content(schema = @Schema(implementation = EligibilityRequest.class)))
+          @RequestBody(required = false)
+          byte[] body) {
     return eligibility.check(facts(json.read(body, EligibilityRequest.class)));
   }
 
   static EligibilityFacts facts(EligibilityRequest in) {
-    boolean windowed = in.channel() == Code.Channel.PLATFORM
-        && (in.platformComplaint() == Code.PlatformComplaint.MALICIOUS_REVIEW
-            || in.platformComplaint() == Code.PlatformComplaint.HARASSMENT);
+    boolean windowed =
+        in.channel() == Code.Channel.PLATFORM
+            && (in.platformComplaint() == Code.PlatformComplaint.MALICIOUS_REVIEW
+                || in.platformComplaint() == Code.PlatformComplaint.HARASSMENT);
     if (windowed && in.tradeCompletedOn() == null) {
-      throw ApiException.badRequest("tradeCompletedOn", "required", "恶意评价、恶意骚扰投诉须填写「tradeCompletedOn」（交易成功日）",
+      throw ApiException.badRequest(
+          "tradeCompletedOn",
+          "required",
+          "恶意评价、恶意骚扰投诉须填写「tradeCompletedOn」（交易成功日）",
           "'tradeCompletedOn' is required for malicious-review and harassment complaints");
     }
     return new EligibilityFacts(
-        in.naturalPerson(),
-        in.purpose().code(),
-        in.harmKnownOn(),
-        in.filedOn(),
-        in.channel().code(),
-        in.pendingBefore() == null ? List.of() : in.pendingBefore().stream().map(Code.PendingBody::code).toList(),
-        in.platformComplaint() == null ? null : in.platformComplaint().code(),
-        in.tradeCompletedOn())
-        .withPurchase(in.quantity(), in.earlierFilings() == null ? 0 : in.earlierFilings(), Boolean.TRUE.equals(in.foodOrDrug()));
+            in.naturalPerson(),
+            in.purpose().code(),
+            in.harmKnownOn(),
+            in.filedOn(),
+            in.channel().code(),
+            in.pendingBefore() == null
+                ? List.of()
+                : in.pendingBefore().stream().map(Code.PendingBody::code).toList(),
+            in.platformComplaint() == null ? null : in.platformComplaint().code(),
+            in.tradeCompletedOn())
+        .withPurchase(
+            in.quantity(),
+            in.earlierFilings() == null ? 0 : in.earlierFilings(),
+            Boolean.TRUE.equals(in.foodOrDrug()));
   }
 }

@@ -7,14 +7,19 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The allow-list for designers' expressions, case by case: every expression the product's models use, what
- * else a model may need, and what a designer must not reach (the engine, the platform's beans, reflection).
+ * The allow-list for designers' expressions, case by case: every expression the product's models
+ * use, what else a model may need, and what a designer must not reach (the engine, the platform's
+ * beans, reflection).
  */
 class ExpressionCheckerTest {
   private static final ExpressionChecker CHECKER = new ExpressionChecker(ProductBeans.catalog());
 
   @ParameterizedTest(name = "{0}: {1}")
-  @CsvSource(delimiterString = " | ", quoteCharacter = '"', textBlock = """
+  @CsvSource(
+      delimiterString = " | ",
+      quoteCharacter = '"',
+      textBlock =
+          """
       # every expression of processes/*.bpmn (the DMN tables are FEEL without ${…})
       delegate | ${applyTestingPause}
       delegate | ${assignCaseNumber}
@@ -136,7 +141,11 @@ class ExpressionCheckerTest {
   }
 
   @ParameterizedTest(name = "{0}: {1}")
-  @CsvSource(delimiterString = " | ", quoteCharacter = '"', textBlock = """
+  @CsvSource(
+      delimiterString = " | ",
+      quoteCharacter = '"',
+      textBlock =
+          """
       # the privilege escalation of issue 11: a designer makes itself administrator
       value    | ${execution.getProcessEngineServices().getIdentityService().createMembership('designer','camunda-admin')} | 'execution' gives access to the whole engine
       value    | ${identityService.createMembership('designer','camunda-admin')} | 'identityService.createMembership' is not a public method of one of Weiquan's @ModelFunctions beans

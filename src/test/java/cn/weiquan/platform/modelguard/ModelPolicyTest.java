@@ -16,7 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** What a designer's BPMN and DMN files may contain, rule by rule, and the product's own models pass. */
+/**
+ * What a designer's BPMN and DMN files may contain, rule by rule, and the product's own models
+ * pass.
+ */
 class ModelPolicyTest {
   private static final ModelPolicy POLICY = new ModelPolicy(ProductBeans.catalog());
 
@@ -30,7 +33,9 @@ class ModelPolicyTest {
         }
       }
     }
-    assertThat(resources.keySet()).anyMatch(name -> name.endsWith(".bpmn")).anyMatch(name -> name.endsWith(".dmn"));
+    assertThat(resources.keySet())
+        .anyMatch(name -> name.endsWith(".bpmn"))
+        .anyMatch(name -> name.endsWith(".dmn"));
     assertThat(POLICY.check(resources)).isEmpty();
   }
 
@@ -38,16 +43,24 @@ class ModelPolicyTest {
   void thePrivilegeEscalationOfIssue11_isRefusedNamingTheTaskAndTheReason() throws IOException {
     List<Violation> violations = POLICY.check("grant-admin.bpmn", resource("grant-admin.bpmn"));
 
-    assertThat(violations).singleElement().satisfies(violation -> {
-      assertThat(violation.getMainElementId()).isEqualTo("Task_GrantAdmin");
-      assertThat(violation.getLine()).isEqualTo(9);
-      assertThat(violation.reason()).startsWith("camunda:expression: ${execution.getProcessEngineServices()")
-          .contains("'execution' gives access to the whole engine");
-    });
+    assertThat(violations)
+        .singleElement()
+        .satisfies(
+            violation -> {
+              assertThat(violation.getMainElementId()).isEqualTo("Task_GrantAdmin");
+              assertThat(violation.getLine()).isEqualTo(9);
+              assertThat(violation.reason())
+                  .startsWith("camunda:expression: ${execution.getProcessEngineServices()")
+                  .contains("'execution' gives access to the whole engine");
+            });
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiterString = " | ", quoteCharacter = '"', textBlock = """
+  @CsvSource(
+      delimiterString = " | ",
+      quoteCharacter = '"',
+      textBlock =
+          """
       script task             | Task_Script       | script tasks run code | <bpmn:scriptTask id="Task_Script" scriptFormat="javascript"><bpmn:script>java.lang.Runtime.getRuntime()</bpmn:script></bpmn:scriptTask>
       camunda:class           | Task_Class        | class="com.example.Evil" makes the engine load a Java class | <bpmn:serviceTask id="Task_Class" camunda:class="com.example.Evil" />
       activiti:class          | Task_Legacy       | makes the engine load a Java class | <bpmn:serviceTask xmlns:activiti="http://activiti.org/bpmn" id="Task_Legacy" activiti:class="com.example.Evil" />
@@ -73,85 +86,120 @@ class ModelPolicyTest {
   void bpmnRule(String rule, String elementId, String reason, String snippet) {
     List<Violation> violations = POLICY.check(rule + ".bpmn", bpmn(snippet));
 
-    assertThat(violations).as(rule).isNotEmpty().anySatisfy(violation -> {
-      assertThat(violation.getMainElementId()).isEqualTo(elementId);
-      assertThat(violation.reason()).contains(reason);
-      assertThat(violation.resource()).isEqualTo(rule + ".bpmn");
-    });
+    assertThat(violations)
+        .as(rule)
+        .isNotEmpty()
+        .anySatisfy(
+            violation -> {
+              assertThat(violation.getMainElementId()).isEqualTo(elementId);
+              assertThat(violation.reason()).contains(reason);
+              assertThat(violation.resource()).isEqualTo(rule + ".bpmn");
+            });
   }
 
   @Test
   void aDoctype_isRefused_soNoEntityHidesAnExpression() {
-    byte[] model = "<!DOCTYPE definitions [<!ENTITY hidden \"${identityService}\">]><definitions>&hidden;</definitions>"
-        .getBytes(StandardCharsets.UTF_8);
+    byte[] model =
+        "<!DOCTYPE definitions [<!ENTITY hidden \"${identityService}\">]><definitions>&hidden;</definitions>"
+            .getBytes(StandardCharsets.UTF_8);
 
-    assertThat(POLICY.check("doctype.bpmn", model)).singleElement()
-        .satisfies(violation -> assertThat(violation.reason()).isEqualTo("a DOCTYPE is not allowed"));
+    assertThat(POLICY.check("doctype.bpmn", model))
+        .singleElement()
+        .satisfies(
+            violation -> assertThat(violation.reason()).isEqualTo("a DOCTYPE is not allowed"));
   }
 
   @Test
   void aMessageNameIsAnExpressionToo() {
-    byte[] model = definitions("<bpmn:message id=\"Message_Evil\" name=\"${identityService.createUser('x')}\" />");
+    byte[] model =
+        definitions(
+            "<bpmn:message id=\"Message_Evil\" name=\"${identityService.createUser('x')}\" />");
 
-    assertThat(POLICY.check("message.bpmn", model)).singleElement()
+    assertThat(POLICY.check("message.bpmn", model))
+        .singleElement()
         .satisfies(violation -> assertThat(violation.getMainElementId()).isEqualTo("Message_Evil"));
   }
 
   @Test
   void aJavascriptDecision_isRefused() throws IOException {
-    assertThat(POLICY.check("javascript-decision.dmn", resource("javascript-decision.dmn"))).singleElement()
-        .satisfies(violation -> {
-          assertThat(violation.getMainElementId()).isEqualTo("InputExpression_Javascript");
-          assertThat(violation.reason()).contains("expressionLanguage=\"javascript\": only FEEL is allowed");
-        });
+    assertThat(POLICY.check("javascript-decision.dmn", resource("javascript-decision.dmn")))
+        .singleElement()
+        .satisfies(
+            violation -> {
+              assertThat(violation.getMainElementId()).isEqualTo("InputExpression_Javascript");
+              assertThat(violation.reason())
+                  .contains("expressionLanguage=\"javascript\": only FEEL is allowed");
+            });
   }
 
   @Test
   void aJuelDecisionCallingABean_isRefusedForTheLanguageAndTheCall() throws IOException {
-    List<Violation> violations = POLICY.check("juel-method-decision.dmn", resource("juel-method-decision.dmn"));
+    List<Violation> violations =
+        POLICY.check("juel-method-decision.dmn", resource("juel-method-decision.dmn"));
 
-    assertThat(violations).allSatisfy(violation -> assertThat(violation.getMainElementId()).isEqualTo("OutputEntry_Escalate"))
-        .anySatisfy(violation -> assertThat(violation.reason()).contains("expressionLanguage=\"juel\": only FEEL is allowed"))
-        .anySatisfy(violation -> assertThat(violation.reason())
-            .contains("'identityService.createMembership' is not a public method of one of Weiquan's @ModelFunctions beans"));
+    assertThat(violations)
+        .allSatisfy(
+            violation -> assertThat(violation.getMainElementId()).isEqualTo("OutputEntry_Escalate"))
+        .anySatisfy(
+            violation ->
+                assertThat(violation.reason())
+                    .contains("expressionLanguage=\"juel\": only FEEL is allowed"))
+        .anySatisfy(
+            violation ->
+                assertThat(violation.reason())
+                    .contains(
+                        "'identityService.createMembership' is not a public method of one of Weiquan's @ModelFunctions beans"));
   }
 
   @Test
   void aFeelExternalFunction_isRefused() throws IOException {
-    assertThat(POLICY.check("feel-external-function.dmn", resource("feel-external-function.dmn"))).singleElement()
-        .satisfies(violation -> {
-          assertThat(violation.getMainElementId()).isEqualTo("LiteralExpression_External");
-          assertThat(violation.reason()).contains("FEEL function definitions");
-        });
+    assertThat(POLICY.check("feel-external-function.dmn", resource("feel-external-function.dmn")))
+        .singleElement()
+        .satisfies(
+            violation -> {
+              assertThat(violation.getMainElementId()).isEqualTo("LiteralExpression_External");
+              assertThat(violation.reason()).contains("FEEL function definitions");
+            });
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiterString = " | ", quoteCharacter = '"', textBlock = """
+  @CsvSource(
+      delimiterString = " | ",
+      quoteCharacter = '"',
+      textBlock =
+          """
       feel                                        | <inputExpression id="In" typeRef="string" expressionLanguage="feel"><text>severity</text></inputExpression>
       FEEL                                        | <inputExpression id="In" typeRef="string" expressionLanguage="FEEL"><text>severity</text></inputExpression>
       DMN 1.3 FEEL namespace                      | <inputExpression id="In" typeRef="string" expressionLanguage="https://www.omg.org/spec/DMN/20191111/FEEL/"><text>severity</text></inputExpression>
       the word function in a FEEL string          | <inputExpression id="In" typeRef="string"><text>if severity = "function(x) external" then 1 else 2</text></inputExpression>
       """)
   void feelDecisions_pass(String caseName, String inputExpression) {
-    String dmn = """
+    String dmn =
+        """
         <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="D" name="d" namespace="t">
           <decision id="Decision_Feel"><decisionTable id="Table_Feel"><input id="Input_1">%s</input>
             <output id="Output_1" name="x" typeRef="string" /></decisionTable></decision>
-        </definitions>""".formatted(inputExpression);
+        </definitions>"""
+            .formatted(inputExpression);
     assertThat(POLICY.check(caseName + ".dmn", dmn.getBytes(StandardCharsets.UTF_8))).isEmpty();
   }
 
   @Test
   void cmmnIsRefused_formsAndOtherFilesPass() {
-    assertThat(POLICY.check("case.cmmn", "<definitions />".getBytes(StandardCharsets.UTF_8))).singleElement()
+    assertThat(POLICY.check("case.cmmn", "<definitions />".getBytes(StandardCharsets.UTF_8)))
+        .singleElement()
         .satisfies(violation -> assertThat(violation.reason()).contains("CMMN"));
-    assertThat(POLICY.check("register.form", "{\"id\":\"x\",\"text\":\"${execution}\"}".getBytes(StandardCharsets.UTF_8)))
+    assertThat(
+            POLICY.check(
+                "register.form",
+                "{\"id\":\"x\",\"text\":\"${execution}\"}".getBytes(StandardCharsets.UTF_8)))
         .isEmpty();
   }
 
   @Test
   void unreadableXml_isRefusedWithTheParsersReason() {
-    assertThat(POLICY.check("broken.bpmn", "<bpmn:definitions".getBytes(StandardCharsets.UTF_8))).singleElement()
+    assertThat(POLICY.check("broken.bpmn", "<bpmn:definitions".getBytes(StandardCharsets.UTF_8)))
+        .singleElement()
         .satisfies(violation -> assertThat(violation.reason()).startsWith("not well-formed XML"));
   }
 
@@ -162,18 +210,25 @@ class ModelPolicyTest {
     resources.put("javascript-decision.dmn", resource("javascript-decision.dmn"));
     resources.put("register.form", "{}".getBytes(StandardCharsets.UTF_8));
 
-    ModelRejectedException refusal = new ModelRejectedException("designer", POLICY.check(resources));
+    ModelRejectedException refusal =
+        new ModelRejectedException("designer", POLICY.check(resources));
 
-    assertThat(refusal.getMessage()).startsWith("Deployment refused: designer is not an administrator")
+    assertThat(refusal.getMessage())
+        .startsWith("Deployment refused: designer is not an administrator")
         .contains("2 problems")
-        .contains("grant-admin.bpmn, element Task_GrantAdmin (line 9): camunda:expression: ${execution")
+        .contains(
+            "grant-admin.bpmn, element Task_GrantAdmin (line 9): camunda:expression: ${execution")
         .contains("javascript-decision.dmn, element InputExpression_Javascript");
-    assertThat(refusal.getResorceReports()).extracting(ResourceReport::getResourceName)
+    assertThat(refusal.getResorceReports())
+        .extracting(ResourceReport::getResourceName)
         .containsExactly("grant-admin.bpmn", "javascript-decision.dmn");
   }
 
   private static byte[] bpmn(String processContent) {
-    return definitions("<bpmn:process id=\"Process_Rule\" isExecutable=\"true\">" + processContent + "</bpmn:process>");
+    return definitions(
+        "<bpmn:process id=\"Process_Rule\" isExecutable=\"true\">"
+            + processContent
+            + "</bpmn:process>");
   }
 
   private static byte[] definitions(String content) {
@@ -181,7 +236,9 @@ class ModelPolicyTest {
         <?xml version="1.0" encoding="UTF-8"?>
         <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
             xmlns:camunda="http://camunda.org/schema/1.0/bpmn" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
-            id="Definitions_Rule" targetNamespace="http://weiquan.cn/test">""" + content + "</bpmn:definitions>")
+            id="Definitions_Rule" targetNamespace="http://weiquan.cn/test">"""
+            + content
+            + "</bpmn:definitions>")
         .getBytes(StandardCharsets.UTF_8);
   }
 

@@ -10,8 +10,9 @@ import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.context.annotation.ClassPathBeanDefinitionScanner;
 
 /**
- * The application's beans as the checker sees them, without starting the application: Weiquan's components by
- * scanning cn.weiquan (definitions only, nothing is created) and the engine beans the Camunda starter adds.
+ * The application's beans as the checker sees them, without starting the application: Weiquan's
+ * components by scanning cn.weiquan (definitions only, nothing is created) and the engine beans the
+ * Camunda starter adds.
  */
 final class ProductBeans {
   private ProductBeans() {}
@@ -21,9 +22,11 @@ final class ProductBeans {
     new ClassPathBeanDefinitionScanner(beans).scan("cn.weiquan");
     beans.registerBeanDefinition("processEngine", new RootBeanDefinition(ProcessEngine.class));
     beans.registerBeanDefinition("identityService", new RootBeanDefinition(IdentityService.class));
-    beans.registerBeanDefinition("authorizationService", new RootBeanDefinition(AuthorizationService.class));
+    beans.registerBeanDefinition(
+        "authorizationService", new RootBeanDefinition(AuthorizationService.class));
     beans.registerBeanDefinition("runtimeService", new RootBeanDefinition(RuntimeService.class));
-    beans.registerBeanDefinition("repositoryService", new RootBeanDefinition(RepositoryService.class));
+    beans.registerBeanDefinition(
+        "repositoryService", new RootBeanDefinition(RepositoryService.class));
     return new SpringBeanCatalog(beans);
   }
 }
