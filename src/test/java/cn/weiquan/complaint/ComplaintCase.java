@@ -67,6 +67,8 @@ final class ComplaintCase {
 
   ComplaintCase(ProcessEngine engine, int smtpPort, ComplaintProperties properties) {
     this.engine = engine;
+    // camunda-bpm-assert keeps its engine in a static: bind it to this engine, whatever ran before
+    org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init(engine);
     ClockUtil.setCurrentTime(at(MONDAY_MORNING));
     var dataSource =
         ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDataSource();
@@ -98,6 +100,7 @@ final class ComplaintCase {
   }
 
   static void reset() {
+    org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.reset();
     Mocks.reset();
     ClockUtil.reset();
   }

@@ -61,6 +61,9 @@ class NotifyTaskTest {
 
   @BeforeEach
   void registerNotify() {
+    // camunda-bpm-assert keeps its engine in a static: bind it to this class's engine, whatever ran
+    // before
+    org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init(engine);
     runtimeService = engine.getRuntimeService();
     managementService = engine.getManagementService();
     mailSender = new JavaMailSenderImpl();
@@ -80,6 +83,7 @@ class NotifyTaskTest {
 
   @AfterEach
   void reset() {
+    org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.reset();
     Mocks.reset();
     ClockUtil.reset();
   }

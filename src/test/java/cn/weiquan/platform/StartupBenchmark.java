@@ -15,12 +15,12 @@ import java.util.regex.Pattern;
 
 /**
  * Start to Tasklist-ready, Weiquan against a bare Spring Boot + Camunda 7.24 starter/webapp app
- * (bench/bare-starter), interleaved in one run, each on an empty H2 database in a fresh JVM. Ready
- * = Tasklist's page answers 200 and the administrator's Tasklist login succeeds (Weiquan: its users
- * exist; the bare app: its admin-user). Prints each run and the medians. Not a test:
+ * (src/bench/bare-starter), interleaved in one run, each on an empty H2 database in a fresh JVM.
+ * Ready = Tasklist's page answers 200 and the administrator's Tasklist login succeeds (Weiquan: its
+ * users exist; the bare app: its admin-user). Prints each run and the medians. Not a test:
  *
  * <pre>
- * mvn -B -q -f bench/bare-starter/pom.xml package
+ * mvn -B -q -f src/bench/bare-starter/pom.xml package
  * mvn -B -Dweiquan.build.dir=target -DskipTests package
  * mvn -Pbench -Dbench=cn.weiquan.platform.StartupBenchmark -Dexec.args="5" test-compile exec:java
  * </pre>
@@ -33,7 +33,7 @@ public final class StartupBenchmark {
   public static void main(String[] args) throws Exception {
     int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
     Path weiquan = jar(Path.of(System.getProperty("weiquan.jar.dir", "target")), "weiquan-");
-    Path bare = jar(Path.of("bench/bare-starter/target"), "bare-starter-");
+    Path bare = jar(Path.of("src/bench/bare-starter/target"), "bare-starter-");
     List<Double> weiquanTimes = new ArrayList<>();
     List<Double> bareTimes = new ArrayList<>();
     for (int run = 1; run <= runs; run++) {
