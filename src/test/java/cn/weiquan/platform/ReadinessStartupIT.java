@@ -3,36 +3,37 @@ package cn.weiquan.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.weiquan.support.TcpGate;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.function.IntPredicate;
-import org.h2.tools.Server;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.web.client.RestClient;
 
 /**
- * Readiness follows the database: the application's H2 runs as a server of its own behind a {@link
+ * Readiness follows the database: the application's PostgreSQL is reached through a {@link
  * TcpGate}; shutting the gate is the database going away (connections cut, new ones refused).
  * Liveness does not follow it: a restart would not bring the database back.
  */
 class ReadinessStartupIT {
 
   @Test
-  void databaseUnreachable_readinessIs503_untilItAnswersAgain_livenessStays200() throws Exception {
-    int h2Port;
-    try (ServerSocket free = new ServerSocket(0)) {
-      h2Port = free.getLocalPort();
-    }
-    Server h2 = Server.createTcpServer("-tcpPort", String.valueOf(h2Port), "-ifNotExists").start();
-    try (TcpGate gate = new TcpGate(h2Port);
+  void databaseUnreachable_readinessIs503_untilItAnswersAgain_livenessStays200(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dataDir) throws Exception {
+    // PostgreSQL behind the gate, as a cluster runs (skipped where no server listens on 5432): a
+    // cut
+    // connection fails with a connection error, so the pool drops it and opens a new one later
+    try (cn.weiquan.support.ThrowawayPostgres postgres =
+            cn.weiquan.support.ThrowawayPostgres.create();
+        TcpGate gate = new TcpGate(5432);
         ConfigurableApplicationContext app =
             StartupSupport.start(
-                "local",
-                "spring.datasource.url=jdbc:h2:tcp://127.0.0.1:"
-                    + gate.port()
-                    + "/mem:readiness;DB_CLOSE_DELAY=-1",
+                "postgres",
+                "spring.datasource.url="
+                    + postgres.url().replace("127.0.0.1:5432", "127.0.0.1:" + gate.port()),
+                "spring.datasource.username=" + postgres.user(),
+                "weiquan.security.admin.password=readiness-test",
+                "weiquan.evidence.directory=" + dataDir.resolve("evidence"),
                 // the probe waits at most this long for a connection from the pool
                 "spring.datasource.hikari.connection-timeout=2000")) {
       int port = ((WebServerApplicationContext) app).getWebServer().getPort();
@@ -58,8 +59,6 @@ class ReadinessStartupIT {
       assertThat(eventually(http, "/actuator/health/readiness", s -> s == 200))
           .as("readiness once the database answers again")
           .isEqualTo(200);
-    } finally {
-      h2.stop();
     }
   }
 
