@@ -63,7 +63,7 @@ class ProductionAccountsStartupIT {
     assertThat(output.getAll())
         .contains(
             "The database holds the demo accounts mediator, handler, supervisor, analyst, designer, reviewer,"
-                + " engineer, service, hq, api")
+                + " engineer, service, hq, monitor, api")
         .contains("WEIQUAN_REMOVE_DEMO_USERS=true")
         .doesNotContain("\tat ");
 
