@@ -90,7 +90,9 @@ import org.springframework.util.FileSystemUtils;
  *
  * For every phase the CPU used by each node's JVM, by all PostgreSQL processes, by this JVM (the
  * clients) and by the whole machine (other users included), as cores busy over the phase: on a
- * 2-core machine two nodes cannot be faster than the cores they share.
+ * 2-core machine two nodes cannot be faster than the cores they share. And what PostgreSQL was
+ * running (pg_stat_activity of the benchmark's database sampled every 100 ms: the share of samples
+ * in which a statement on a table was in progress), to name the database's part of the limit.
  *
  * <p>Needs only the compiled classes (the nodes run on this JVM's class path, as in the cluster IT;
  * no jar to package) and PostgreSQL on 127.0.0.1:5432:
