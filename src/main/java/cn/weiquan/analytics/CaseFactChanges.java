@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -68,6 +69,15 @@ final class CaseFactChanges {
   final Map<String, Row> cases = new LinkedHashMap<>();
   final Map<String, Row> channels = new LinkedHashMap<>();
   final Set<Deadline> deadlines = new LinkedHashSet<>();
+
+  /** Deadlines whose date variable was written here. */
+  final Set<Deadline> dated = new HashSet<>();
+
+  /** Deadlines whose basis was written here. */
+  final Set<Deadline> based = new HashSet<>();
+
+  /** Deadlines whose date or basis was removed here: read again from nothing. */
+  final Set<Deadline> removed = new LinkedHashSet<>();
 
   boolean isEmpty() {
     return cases.isEmpty() && channels.isEmpty() && deadlines.isEmpty();
@@ -140,16 +150,27 @@ final class CaseFactChanges {
       }
     }
     if ("date".equals(type)) {
-      deadlines.add(new Deadline(instanceId, name, rootId));
+      Deadline deadline = new Deadline(instanceId, name, rootId);
+      deadline(deadline, deleted);
+      dated.add(deadline);
     }
     String suffix = CaseFactsFromHistory.BASIS_SUFFIX;
     if (name.endsWith(suffix) && name.length() > suffix.length()) {
-      deadlines.add(
-          new Deadline(instanceId, name.substring(0, name.length() - suffix.length()), rootId));
+      Deadline deadline =
+          new Deadline(instanceId, name.substring(0, name.length() - suffix.length()), rootId);
+      deadline(deadline, deleted);
+      based.add(deadline);
     }
     String met = MEETS.get(name);
     if (met != null) {
       deadlines.add(new Deadline(instanceId, met, rootId));
+    }
+  }
+
+  private void deadline(Deadline deadline, boolean deleted) {
+    deadlines.add(deadline);
+    if (deleted) {
+      removed.add(deadline);
     }
   }
 

@@ -93,6 +93,19 @@ class CaseFactWriter {
       String basis = d.name() + CaseFactsFromHistory.BASIS_SUFFIX;
       String marker = CaseFactsFromHistory.MET_BY.get(d.name());
       if (changes.startedHere(d.instanceId())
+          && !(changes.dated.contains(d) && changes.based.contains(d))) {
+        // an instance started here has a deadline only if both its date and basis came here
+        continue;
+      }
+      boolean removed = changes.removed.contains(d);
+      if (removed) {
+        run(
+            "DELETE FROM wq_case_deadline WHERE instance_id = ? AND name = ?",
+            d.instanceId(),
+            d.name());
+      }
+      if (removed
+          || changes.startedHere(d.instanceId())
           || run(
                   CaseFactsFromHistory.UPDATE_DEADLINE,
                   d.instanceId(),
