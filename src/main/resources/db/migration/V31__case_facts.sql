@@ -29,7 +29,8 @@ CREATE TABLE wq_case (
   resolution_due BIGINT,
   responded_at BIGINT
 );
-CREATE INDEX wq_case_started ON wq_case (process_key, start_time);
+-- no index on (process_key, start_time): the dashboard's range is most cases (a year by default), which a scan reads
+-- two to three times faster than an index range followed by a lookup per row (measured on H2)
 
 -- a process the case called (a channel of a dispute, a payout approval of a complaint), with its case's process and
 -- start so that the dashboard selects them without a join
@@ -44,7 +45,6 @@ CREATE TABLE wq_case_channel (
   root_process_key VARCHAR(255) NOT NULL,
   root_start_time TIMESTAMP NOT NULL
 );
-CREATE INDEX wq_case_channel_case_started ON wq_case_channel (root_process_key, root_start_time);
 CREATE INDEX wq_case_channel_root ON wq_case_channel (root_id);
 
 -- a deadline of a running process instance of a case: a date variable stored with its <name>Basis; met once the case

@@ -105,32 +105,30 @@ public class CaseAnalytics {
     Grouping byLevel = grouping(dimensions.get("severity"), Labels::plain, min);
     Grouping byDepartment = grouping(dimensions.get("department"), Labels::department, min);
 
+    // counts and durations of the called processes in one pass: running ones have no duration,
+    // which the percentiles ignore
     Map<String, long[]> channels = new TreeMap<>();
+    List<Duration> channelDurations = new ArrayList<>();
     jdbc.query(
         "SELECT c.process_key AS k, "
             + CHANNEL_RUNNING
-            + " AS running, COUNT(*) AS n"
+            + " AS running, COUNT(*) AS n,"
+            + " PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY c.duration) AS median,"
+            + " PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY c.duration) AS p90"
             + CHANNELS
             + " GROUP BY c.process_key, "
             + CHANNEL_RUNNING,
         params,
         (ResultSet rs) -> {
-          channels
-                  .computeIfAbsent(rs.getString("k"), k -> new long[2])[
-                  rs.getInt("running") == 1 ? 0 : 1] +=
+          boolean running = rs.getInt("running") == 1;
+          channels.computeIfAbsent(rs.getString("k"), k -> new long[2])[running ? 0 : 1] +=
               rs.getLong("n");
+          if (!running) {
+            channelDurations.add(duration(rs, Labels.process(rs.getString("k"))));
+          }
         });
     Grouping byChannel = grouping(channels, Labels::process, min);
 
-    List<Duration> channelDurations =
-        jdbc.query(
-            "SELECT c.process_key AS k, COUNT(*) AS n,"
-                + " PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY c.duration) AS median,"
-                + " PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY c.duration) AS p90"
-                + CHANNELS
-                + " AND c.end_time IS NOT NULL GROUP BY c.process_key",
-            params,
-            (rs, i) -> duration(rs, Labels.process(rs.getString("k"))));
     List<Duration> pathDurations =
         jdbc.query(
             "SELECT p.outcome AS k, COUNT(*) AS n,"
