@@ -40,6 +40,7 @@ class CaseFactsIT extends ApplicationIT {
   @Autowired DataSource dataSource;
   @Autowired PlatformTransactionManager transactions;
   @Autowired CaseFactWriter writer;
+  @Autowired CaseFactsRetention retention;
 
   @AfterEach
   void realTime() {
@@ -169,6 +170,31 @@ class CaseFactsIT extends ApplicationIT {
               kept.forEach(
                   (table, rows) -> assertThat(rows).as(table).isEqualTo(backfilled.get(table)));
             });
+  }
+
+  @Test
+  void aCaseWhoseHistoryIsDeleted_leavesTheFacts() {
+    at(LocalDateTime.of(2025, 4, 21, 9, 0));
+    ProcessInstance dispute = startDispute();
+    at(LocalDateTime.of(2025, 4, 22, 9, 0));
+    engine
+        .getRuntimeService()
+        .createMessageCorrelation("Withdraw")
+        .processInstanceId(dispute.getId())
+        .setVariable("withdrawReason", "已私下和解")
+        .correlate();
+    runJobs();
+    JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+    String count = "SELECT COUNT(*) FROM wq_case WHERE root_id = ?";
+    assertThat(retention.forgetCasesWithoutHistory())
+        .as("every ended case has its history")
+        .isZero();
+    assertThat(jdbc.queryForObject(count, Integer.class, dispute.getId())).isEqualTo(1);
+
+    // as the retention of personal data deletes a case past its time to live
+    engine.getHistoryService().deleteHistoricProcessInstance(dispute.getId());
+    assertThat(retention.forgetCasesWithoutHistory()).isEqualTo(1);
+    assertThat(jdbc.queryForObject(count, Integer.class, dispute.getId())).isZero();
   }
 
   private static Map<String, List<List<Object>>> snapshot(JdbcTemplate jdbc) {
