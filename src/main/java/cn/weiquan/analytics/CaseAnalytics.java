@@ -10,7 +10,6 @@ import cn.weiquan.analytics.Summary.SlaRow;
 import cn.weiquan.analytics.Summary.Week;
 import cn.weiquan.platform.EngineClock;
 import cn.weiquan.platform.ProcessKeys;
-import jakarta.annotation.PreDestroy;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.ResultSet;
@@ -28,12 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -53,9 +47,6 @@ import org.springframework.stereotype.Component;
 public class CaseAnalytics {
   /** How far ahead "due soon" looks. */
   static final java.time.Duration DUE_SOON = java.time.Duration.ofDays(7);
-
-  /** Queries of one summary at once (of the connection pool's ten). */
-  private static final int QUERIES_AT_ONCE = 4;
 
   /** At most this many items per deadline list (the totals count all). */
   static final int MAX_ITEMS = 200;
@@ -80,16 +71,6 @@ public class CaseAnalytics {
 
   private final NamedParameterJdbcTemplate jdbc;
   private final int minGroupSize;
-
-  /** The summary's queries run side by side, each on a connection of its own. */
-  private final ExecutorService queries =
-      Executors.newFixedThreadPool(
-          QUERIES_AT_ONCE,
-          runnable -> {
-            Thread thread = new Thread(runnable, "case-analytics");
-            thread.setDaemon(true);
-            return thread;
-          });
 
   public CaseAnalytics(
       DataSource dataSource, @Value("${weiquan.analytics.min-group-size:1}") int minGroupSize) {
@@ -117,39 +98,46 @@ public class CaseAnalytics {
             .addValue("soon", timestamp(now.plus(DUE_SOON)))
             .addValue("soonMillis", now.plus(DUE_SOON).toEpochMilli());
 
-    // the queries are independent: each on its own connection at the same time, so an answer
-    // takes as long as its slowest query rather than their sum
-    CompletableFuture<List<Duration>> paths =
-        async(
-            () ->
-                jdbc.query(
-                    "SELECT p.outcome AS k, COUNT(*) AS n,"
-                        + " PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY p.duration) AS median,"
-                        + " PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY p.duration) AS p90"
-                        + CASES
-                        + " AND p.end_time IS NOT NULL GROUP BY p.outcome",
-                    params,
-                    (rs, i) -> duration(rs, Labels.outcome(rs.getString("k"), process))));
     long[] totals = new long[2];
-    CompletableFuture<Map<String, Map<String, long[]>>> dimensionsQuery =
-        async(() -> dimensions(params, totals));
-    CompletableFuture<List<Week>> weeks = async(() -> weeks(params, from, to));
-    CompletableFuture<Channels> channelsQuery = async(() -> channels(params, min));
-    CompletableFuture<List<DeadlineItem>> deadlinesQuery = async(() -> deadlines(params));
-    CompletableFuture<Summary.Sla> slaQuery =
-        ProcessKeys.ENTERPRISE_COMPLAINT.equals(process)
-            ? async(() -> sla(params, min))
-            : CompletableFuture.completedFuture(new Summary.Sla(List.of(), 0));
-
-    Map<String, Map<String, long[]>> dimensions = result(dimensionsQuery);
+    Map<String, Map<String, long[]>> dimensions = dimensions(params, totals);
     Grouping byStage = grouping(dimensions.get("stage"), Labels::plain, min);
     Grouping byCategory = grouping(dimensions.get("category"), Labels::category, min);
     Grouping byLevel = grouping(dimensions.get("severity"), Labels::plain, min);
     Grouping byDepartment = grouping(dimensions.get("department"), Labels::department, min);
-    Channels channels = result(channelsQuery);
-    Grouping byChannel = channels.grouping();
-    List<Duration> channelDurations = channels.durations();
-    List<Duration> pathDurations = result(paths);
+
+    // counts and durations of the called processes in one pass: running ones have no duration,
+    // which the percentiles ignore
+    Map<String, long[]> channels = new TreeMap<>();
+    List<Duration> channelDurations = new ArrayList<>();
+    jdbc.query(
+        "SELECT c.process_key AS k, "
+            + CHANNEL_RUNNING
+            + " AS running, COUNT(*) AS n,"
+            + " PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY c.duration) AS median,"
+            + " PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY c.duration) AS p90"
+            + CHANNELS
+            + " GROUP BY c.process_key, "
+            + CHANNEL_RUNNING,
+        params,
+        (ResultSet rs) -> {
+          boolean running = rs.getInt("running") == 1;
+          channels.computeIfAbsent(rs.getString("k"), k -> new long[2])[running ? 0 : 1] +=
+              rs.getLong("n");
+          if (!running) {
+            channelDurations.add(duration(rs, Labels.process(rs.getString("k"))));
+          }
+        });
+    Grouping byChannel = grouping(channels, Labels::process, min);
+
+    List<Duration> pathDurations =
+        jdbc.query(
+            "SELECT p.outcome AS k, COUNT(*) AS n,"
+                + " PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY p.duration) AS median,"
+                + " PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY p.duration) AS p90"
+                + CASES
+                + " AND p.end_time IS NOT NULL GROUP BY p.outcome",
+            params,
+            (rs, i) -> duration(rs, Labels.outcome(rs.getString("k"), process)));
     long ended = totals[1];
     List<Outcome> outcomes = new ArrayList<>();
     int outcomesSuppressed = 0;
@@ -179,7 +167,7 @@ public class CaseAnalytics {
     int durationsSuppressed =
         channelDurations.size() - keptChannels.size() + pathDurations.size() - keptPaths.size();
 
-    List<DeadlineItem> deadlineItems = result(deadlinesQuery);
+    List<DeadlineItem> deadlineItems = deadlines(params);
     List<DeadlineItem> overdue =
         deadlineItems.stream().filter(d -> d.due().toInstant().isBefore(now)).toList();
     List<DeadlineItem> soon =
@@ -200,59 +188,10 @@ public class CaseAnalytics {
         new Summary.Deadlines(first(soon), soon.size(), first(overdue), overdue.size()),
         new Summary.Durations(keptChannels, keptPaths, durationsSuppressed),
         new Summary.Outcomes(ended, outcomes, outcomesSuppressed),
-        result(slaQuery),
-        result(weeks));
-  }
-
-  /** The called processes: how many, running and ended, and how long the ended ones took. */
-  private record Channels(Grouping grouping, List<Duration> durations) {}
-
-  /**
-   * Counts and durations of the called processes in one pass: running ones have no duration, which
-   * the percentiles ignore.
-   */
-  private Channels channels(MapSqlParameterSource params, int min) {
-    Map<String, long[]> channels = new TreeMap<>();
-    List<Duration> durations = new ArrayList<>();
-    jdbc.query(
-        "SELECT c.process_key AS k, "
-            + CHANNEL_RUNNING
-            + " AS running, COUNT(*) AS n,"
-            + " PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY c.duration) AS median,"
-            + " PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY c.duration) AS p90"
-            + CHANNELS
-            + " GROUP BY c.process_key, "
-            + CHANNEL_RUNNING,
-        params,
-        (ResultSet rs) -> {
-          boolean running = rs.getInt("running") == 1;
-          channels.computeIfAbsent(rs.getString("k"), k -> new long[2])[running ? 0 : 1] +=
-              rs.getLong("n");
-          if (!running) {
-            durations.add(duration(rs, Labels.process(rs.getString("k"))));
-          }
-        });
-    return new Channels(grouping(channels, Labels::process, min), durations);
-  }
-
-  private <T> CompletableFuture<T> async(Supplier<T> query) {
-    return CompletableFuture.supplyAsync(query, queries);
-  }
-
-  private static <T> T result(CompletableFuture<T> query) {
-    try {
-      return query.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException cause) {
-        throw cause;
-      }
-      throw e;
-    }
-  }
-
-  @PreDestroy
-  void stop() {
-    queries.shutdownNow();
+        ProcessKeys.ENTERPRISE_COMPLAINT.equals(process)
+            ? sla(params, min)
+            : new Summary.Sla(List.of(), 0),
+        weeks(params, from, to));
   }
 
   /**
