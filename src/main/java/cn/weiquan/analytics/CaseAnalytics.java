@@ -19,7 +19,6 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -36,12 +35,13 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The dashboard's figures, computed in the database over the engine's history tables
- * (ACT_HI_PROCINST, ACT_HI_VARINST, ACT_HI_TASKINST): a handful of grouped queries per summary,
- * whatever the number of cases, never an instance loaded into Java. A case is the root instance of
- * its process (the spine); the processes it called (channels, approvals) carry its root id.
- * Variables are read at the process instance's own scope with their current value (STATE_ CREATED),
- * dates as the engine stores them (LONG_, epoch milliseconds). SQL that H2 and PostgreSQL both run.
+ * The dashboard's figures, computed in the database over the case facts that the engine's own
+ * transactions keep (wq_case, wq_case_channel, wq_case_deadline; see {@link CaseFactsPlugin}) and
+ * the engine's open tasks (ACT_RU_TASK): a handful of grouped queries per summary over indexed
+ * tables, never an instance loaded into Java. A case is the root instance of its process (the
+ * spine); the processes it called (channels, approvals) carry its root id. Its dimensions are the
+ * current values of its own variables, dates as the engine stores them (epoch milliseconds). SQL
+ * that H2 and PostgreSQL both run.
  */
 @Component
 public class CaseAnalytics {
@@ -51,24 +51,23 @@ public class CaseAnalytics {
   /** At most this many items per deadline list (the totals count all). */
   static final int MAX_ITEMS = 200;
 
-  /** Dimensions read from the spine's variables, one query for all. */
+  /** Dimensions read from the case's variables, one query for all (with the totals). */
   private static final List<String> DIMENSIONS =
       List.of("stage", "category", "severity", "department");
 
-  /**
-   * A deadline that the case met: it stays stored but no longer runs (the complaint desk's clocks).
-   */
-  private static final String MET_BY =
-      "CASE d.NAME_ WHEN 'firstResponseDue' THEN 'firstRespondedAt' "
-          + "WHEN 'resolutionDue' THEN 'respondedAt' WHEN 'visitDue' THEN 'satisfaction' ELSE NULL END";
-
   /** The cases asked for: root instances (spines) of the process, started in the range. */
   private static final String WHERE_CASES =
-      " WHERE p.PROC_DEF_KEY_ = :process"
-          + " AND p.SUPER_PROCESS_INSTANCE_ID_ IS NULL AND p.START_TIME_ >= :from AND p.START_TIME_ < :until";
+      " WHERE p.process_key = :process AND p.start_time >= :from AND p.start_time < :until";
 
-  private static final String CASES = " FROM ACT_HI_PROCINST p" + WHERE_CASES;
-  private static final String RUNNING = "CASE WHEN p.END_TIME_ IS NULL THEN 1 ELSE 0 END";
+  private static final String CASES = " FROM wq_case p" + WHERE_CASES;
+  private static final String RUNNING = "CASE WHEN p.end_time IS NULL THEN 1 ELSE 0 END";
+
+  /** The processes the cases asked for called, selected by their case's process and start. */
+  private static final String CHANNELS =
+      " FROM wq_case_channel c WHERE c.root_process_key = :process"
+          + " AND c.root_start_time >= :from AND c.root_start_time < :until";
+
+  private static final String CHANNEL_RUNNING = "CASE WHEN c.end_time IS NULL THEN 1 ELSE 0 END";
 
   private final NamedParameterJdbcTemplate jdbc;
   private final int minGroupSize;
@@ -100,56 +99,45 @@ public class CaseAnalytics {
             .addValue("soonMillis", now.plus(DUE_SOON).toEpochMilli());
 
     long[] totals = new long[2];
-    jdbc.query(
-        "SELECT " + RUNNING + " AS running, COUNT(*) AS n" + CASES + " GROUP BY " + RUNNING,
-        params,
-        (ResultSet rs) -> {
-          totals[rs.getInt("running") == 1 ? 0 : 1] += rs.getLong("n");
-        });
-
-    Map<String, Map<String, long[]>> dimensions = dimensions(params);
+    Map<String, Map<String, long[]>> dimensions = dimensions(params, totals);
     Grouping byStage = grouping(dimensions.get("stage"), Labels::plain, min);
     Grouping byCategory = grouping(dimensions.get("category"), Labels::category, min);
     Grouping byLevel = grouping(dimensions.get("severity"), Labels::plain, min);
     Grouping byDepartment = grouping(dimensions.get("department"), Labels::department, min);
 
+    // counts and durations of the called processes in one pass: running ones have no duration,
+    // which the percentiles ignore
     Map<String, long[]> channels = new TreeMap<>();
+    List<Duration> channelDurations = new ArrayList<>();
     jdbc.query(
-        "SELECT c.PROC_DEF_KEY_ AS k, CASE WHEN c.END_TIME_ IS NULL THEN 1 ELSE 0 END AS running, COUNT(*) AS n"
-            + " FROM ACT_HI_PROCINST p JOIN ACT_HI_PROCINST c ON c.ROOT_PROC_INST_ID_ = p.ID_ AND c.ID_ <> p.ID_"
-            + WHERE_CASES
-            + " GROUP BY c.PROC_DEF_KEY_, CASE WHEN c.END_TIME_ IS NULL THEN 1 ELSE 0 END",
+        "SELECT c.process_key AS k, "
+            + CHANNEL_RUNNING
+            + " AS running, COUNT(*) AS n,"
+            + " PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY c.duration) AS median,"
+            + " PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY c.duration) AS p90"
+            + CHANNELS
+            + " GROUP BY c.process_key, "
+            + CHANNEL_RUNNING,
         params,
         (ResultSet rs) -> {
-          channels
-                  .computeIfAbsent(rs.getString("k"), k -> new long[2])[
-                  rs.getInt("running") == 1 ? 0 : 1] +=
+          boolean running = rs.getInt("running") == 1;
+          channels.computeIfAbsent(rs.getString("k"), k -> new long[2])[running ? 0 : 1] +=
               rs.getLong("n");
+          if (!running) {
+            channelDurations.add(duration(rs, Labels.process(rs.getString("k"))));
+          }
         });
     Grouping byChannel = grouping(channels, Labels::process, min);
 
-    List<Duration> channelDurations =
-        jdbc.query(
-            "SELECT c.PROC_DEF_KEY_ AS k, COUNT(*) AS n,"
-                + " PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY c.DURATION_) AS median,"
-                + " PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY c.DURATION_) AS p90"
-                + " FROM ACT_HI_PROCINST p JOIN ACT_HI_PROCINST c ON c.ROOT_PROC_INST_ID_ = p.ID_ AND c.ID_ <> p.ID_"
-                + WHERE_CASES
-                + " AND c.END_TIME_ IS NOT NULL GROUP BY c.PROC_DEF_KEY_",
-            params,
-            (rs, i) -> duration(rs, Labels.process(rs.getString("k"))));
     List<Duration> pathDurations =
         jdbc.query(
-            "SELECT v.TEXT_ AS k, COUNT(*) AS n,"
-                + " PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY p.DURATION_) AS median,"
-                + " PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY p.DURATION_) AS p90"
-                + " FROM ACT_HI_PROCINST p LEFT JOIN ACT_HI_VARINST v ON v.PROC_INST_ID_ = p.ID_ AND v.EXECUTION_ID_ = p.ID_"
-                + " AND v.NAME_ = 'caseOutcome' AND v.STATE_ = 'CREATED'"
-                + WHERE_CASES
-                + " AND p.END_TIME_ IS NOT NULL GROUP BY v.TEXT_",
+            "SELECT p.outcome AS k, COUNT(*) AS n,"
+                + " PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY p.duration) AS median,"
+                + " PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY p.duration) AS p90"
+                + CASES
+                + " AND p.end_time IS NOT NULL GROUP BY p.outcome",
             params,
             (rs, i) -> duration(rs, Labels.outcome(rs.getString("k"), process)));
-
     long ended = totals[1];
     List<Outcome> outcomes = new ArrayList<>();
     int outcomesSuppressed = 0;
@@ -206,47 +194,57 @@ public class CaseAnalytics {
         weeks(params, from, to));
   }
 
-  private Map<String, Map<String, long[]>> dimensions(MapSqlParameterSource params) {
+  /**
+   * The totals and the four dimensions in one grouped query: each dimension counts the cases that
+   * have the variable (its value may be null: "not recorded").
+   */
+  private Map<String, Map<String, long[]>> dimensions(MapSqlParameterSource params, long[] totals) {
     Map<String, Map<String, long[]>> result = new HashMap<>();
     DIMENSIONS.forEach(
         d -> result.put(d, new TreeMap<>(Comparator.nullsLast(Comparator.naturalOrder()))));
+    String columns =
+        String.join(", ", DIMENSIONS.stream().map(d -> "p.has_" + d + ", p." + d).toList());
     jdbc.query(
-        "SELECT v.NAME_ AS name, v.TEXT_ AS k, "
+        "SELECT "
+            + columns
+            + ", "
             + RUNNING
             + " AS running, COUNT(*) AS n"
-            + " FROM ACT_HI_PROCINST p JOIN ACT_HI_VARINST v ON v.PROC_INST_ID_ = p.ID_ AND v.EXECUTION_ID_ = p.ID_"
-            + " AND v.NAME_ IN (:dimensions) AND v.STATE_ = 'CREATED'"
-            + WHERE_CASES
-            + " GROUP BY v.NAME_, v.TEXT_, "
+            + CASES
+            + " GROUP BY "
+            + columns
+            + ", "
             + RUNNING,
-        new MapSqlParameterSource(params.getValues()).addValue("dimensions", DIMENSIONS),
+        params,
         (ResultSet rs) -> {
-          result.get(rs.getString("name"))
-                  .computeIfAbsent(rs.getString("k"), k -> new long[2])[
-                  rs.getInt("running") == 1 ? 0 : 1] +=
-              rs.getLong("n");
+          int column = rs.getInt("running") == 1 ? 0 : 1;
+          long n = rs.getLong("n");
+          totals[column] += n;
+          for (String d : DIMENSIONS) {
+            if (rs.getBoolean("has_" + d)) {
+              result.get(d).computeIfAbsent(rs.getString(d), k -> new long[2])[column] += n;
+            }
+          }
         });
     return result;
   }
 
   /**
-   * Statutory waits (a date variable stored with its …Basis) and open tasks' due dates, up to a
-   * week ahead.
+   * Statutory waits (a date variable stored with its …Basis, not yet met) and open tasks' due
+   * dates, up to a week ahead, of the running cases.
    */
   private List<DeadlineItem> deadlines(MapSqlParameterSource params) {
     Map<String, DeadlineItem> items = new LinkedHashMap<>();
     jdbc.query(
-        "SELECT c.BUSINESS_KEY_ AS case_no, c.ID_ AS instance, c.PROC_DEF_KEY_ AS process, d.NAME_ AS name,"
-            + " d.LONG_ AS due, b.TEXT_ AS basis"
-            + " FROM ACT_HI_PROCINST p JOIN ACT_HI_PROCINST c ON c.ROOT_PROC_INST_ID_ = p.ID_ AND c.END_TIME_ IS NULL"
-            + " JOIN ACT_HI_VARINST d ON d.PROC_INST_ID_ = c.ID_ AND d.VAR_TYPE_ = 'date' AND d.STATE_ = 'CREATED'"
-            + " AND d.LONG_ < :soonMillis"
-            + " JOIN ACT_HI_VARINST b ON b.PROC_INST_ID_ = c.ID_ AND b.NAME_ = d.NAME_ || 'Basis' AND b.STATE_ = 'CREATED'"
-            + " LEFT JOIN ACT_HI_VARINST m ON m.PROC_INST_ID_ = c.ID_ AND m.NAME_ = "
-            + MET_BY
-            + " AND m.STATE_ = 'CREATED'"
+        "SELECT CASE WHEN d.instance_id = p.root_id THEN p.case_no ELSE c.case_no END AS case_no,"
+            + " d.instance_id AS instance,"
+            + " CASE WHEN d.instance_id = p.root_id THEN p.process_key ELSE c.process_key END AS process,"
+            + " d.name AS name, d.due AS due, d.basis AS basis"
+            + " FROM wq_case_deadline d JOIN wq_case p ON p.root_id = d.root_id"
+            + " LEFT JOIN wq_case_channel c ON c.instance_id = d.instance_id"
             + WHERE_CASES
-            + " AND p.END_TIME_ IS NULL AND m.ID_ IS NULL",
+            + " AND p.end_time IS NULL AND d.due < :soonMillis AND d.basis IS NOT NULL AND d.met = FALSE"
+            + " AND (d.instance_id = p.root_id OR c.end_time IS NULL)",
         params,
         (ResultSet rs) -> {
           OffsetDateTime due =
@@ -268,12 +266,15 @@ public class CaseAnalytics {
                   rs.getString("basis")));
         });
     jdbc.query(
-        "SELECT c.BUSINESS_KEY_ AS case_no, c.ID_ AS instance, c.PROC_DEF_KEY_ AS process,"
+        "SELECT CASE WHEN t.PROC_INST_ID_ = p.root_id THEN p.case_no ELSE c.case_no END AS case_no,"
+            + " t.PROC_INST_ID_ AS instance,"
+            + " CASE WHEN t.PROC_INST_ID_ = p.root_id THEN p.process_key ELSE c.process_key END AS process,"
             + " t.TASK_DEF_KEY_ AS name, t.NAME_ AS label, t.DUE_DATE_ AS due"
-            + " FROM ACT_HI_PROCINST p JOIN ACT_HI_TASKINST t ON t.ROOT_PROC_INST_ID_ = p.ID_ AND t.END_TIME_ IS NULL"
-            + " AND t.DUE_DATE_ < :soon JOIN ACT_HI_PROCINST c ON c.ID_ = t.PROC_INST_ID_"
+            + " FROM ACT_RU_TASK t JOIN ACT_RU_EXECUTION e ON e.ID_ = t.PROC_INST_ID_"
+            + " JOIN wq_case p ON p.root_id = e.ROOT_PROC_INST_ID_"
+            + " LEFT JOIN wq_case_channel c ON c.instance_id = t.PROC_INST_ID_"
             + WHERE_CASES
-            + " AND p.END_TIME_ IS NULL",
+            + " AND p.end_time IS NULL AND t.DUE_DATE_ < :soon",
         params,
         (ResultSet rs) -> {
           OffsetDateTime due =
@@ -307,20 +308,13 @@ public class CaseAnalytics {
     List<SlaRow> rows = new ArrayList<>();
     int[] suppressed = {0};
     jdbc.query(
-        "SELECT sev.TEXT_ AS level, dep.TEXT_ AS department, COUNT(*) AS n,"
-            + clock("fra", "frd", "fr")
+        "SELECT p.severity AS level, p.department AS department, COUNT(*) AS n,"
+            + clock("p.first_responded_at", "p.first_response_due", "fr")
             + ", "
-            + clock("ra", "rd", "rs")
-            + " FROM ACT_HI_PROCINST p"
-            + join("sev", "severity")
-            + join("dep", "department")
-            + join("frd", "firstResponseDue")
-            + join("fra", "firstRespondedAt")
-            + join("rd", "resolutionDue")
-            + join("ra", "respondedAt")
-            + WHERE_CASES
-            + " AND frd.ID_ IS NOT NULL GROUP BY sev.TEXT_, dep.TEXT_"
-            + " ORDER BY sev.TEXT_, dep.TEXT_",
+            + clock("p.responded_at", "p.resolution_due", "rs")
+            + CASES
+            + " AND p.has_first_response_due = TRUE GROUP BY p.severity, p.department"
+            + " ORDER BY p.severity, p.department",
         params,
         (ResultSet rs) -> {
           long cases = rs.getLong("n");
@@ -356,42 +350,26 @@ public class CaseAnalytics {
     return new Summary.Sla(rows, suppressed[0]);
   }
 
-  private static String join(String alias, String variable) {
-    return " LEFT JOIN ACT_HI_VARINST "
-        + alias
-        + " ON "
-        + alias
-        + ".PROC_INST_ID_ = p.ID_ AND "
-        + alias
-        + ".EXECUTION_ID_ = p.ID_ AND "
-        + alias
-        + ".NAME_ = '"
-        + variable
-        + "' AND "
-        + alias
-        + ".STATE_ = 'CREATED'";
-  }
-
   private static String clock(String done, String due, String name) {
     return "SUM(CASE WHEN "
         + done
-        + ".LONG_ IS NOT NULL AND "
+        + " IS NOT NULL AND "
         + done
-        + ".LONG_ <= "
+        + " <= "
         + due
-        + ".LONG_ THEN 1 ELSE 0 END) AS "
+        + " THEN 1 ELSE 0 END) AS "
         + name
         + "_on, SUM(CASE WHEN ("
         + done
-        + ".LONG_ IS NOT NULL AND "
+        + " IS NOT NULL AND "
         + done
-        + ".LONG_ > "
+        + " > "
         + due
-        + ".LONG_) OR ("
+        + ") OR ("
         + done
-        + ".LONG_ IS NULL AND "
+        + " IS NULL AND "
         + due
-        + ".LONG_ < :nowMillis) THEN 1 ELSE 0 END) AS "
+        + " < :nowMillis) THEN 1 ELSE 0 END) AS "
         + name
         + "_late";
   }
@@ -407,20 +385,20 @@ public class CaseAnalytics {
         monday = monday.plusWeeks(1)) {
       weeks.put(monday, new long[2]);
     }
-    String started = beijingDay("p.START_TIME_");
+    String started = "p.start_day";
     jdbc.query(
         "SELECT " + started + " AS d, COUNT(*) AS n" + CASES + " GROUP BY " + started,
         params,
         (ResultSet rs) -> {
           count(weeks, rs, 0);
         });
-    String ended = beijingDay("p.END_TIME_");
+    String ended = "p.end_day";
     jdbc.query(
         "SELECT "
             + ended
             + " AS d, COUNT(*) AS n"
             + CASES
-            + " AND p.END_TIME_ IS NOT NULL GROUP BY "
+            + " AND p.end_time IS NOT NULL GROUP BY "
             + ended,
         params,
         (ResultSet rs) -> {
@@ -447,21 +425,6 @@ public class CaseAnalytics {
     if (week != null) {
       week[column] += rs.getLong("n");
     }
-  }
-
-  /**
-   * The day in Beijing of a timestamp column: the engine writes timestamps in the JVM's zone, so
-   * the column is shifted by the difference (a whole number of hours, standard SQL interval, the
-   * same in H2 and PostgreSQL).
-   */
-  private static String beijingDay(String column) {
-    Instant probe = EngineClock.instant();
-    long jvm = ZoneId.systemDefault().getRules().getOffset(probe).getTotalSeconds();
-    long china = EngineClock.CHINA.getRules().getOffset(probe).getTotalSeconds();
-    long minutes = (china - jvm) / 60;
-    return minutes == 0
-        ? "CAST(" + column + " AS DATE)"
-        : "CAST(" + column + " + INTERVAL '" + minutes + "' MINUTE AS DATE)";
   }
 
   private static Grouping grouping(

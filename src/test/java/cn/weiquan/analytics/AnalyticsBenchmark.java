@@ -54,8 +54,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * end 1–60 days later when its task is completed; 250 cases per transaction. The other cases,
  * running and ended, are copies of those engine-made ones written by bulk JDBC batches ({@link
  * CaseCopier}): every row the template case has in any ACT_HI_* or ACT_RU_* table (history,
- * executions, tasks, variables, identity links, authorizations), with fresh ids, timestamps moved
- * back by up to 60 days (ended ones only) and a new case number.
+ * executions, tasks, variables, identity links, authorizations) and in the dashboard's case facts
+ * (wq_case, wq_case_channel, wq_case_deadline, which the engine's transactions wrote for the
+ * template), with fresh ids, timestamps and days moved back by up to 60 days (ended ones only) and
+ * a new case number.
  *
  * <pre>
  * mvn -B -q -Pbench -Dweiquan.build.dir=target-a -Dbench=cn.weiquan.analytics.AnalyticsBenchmark test-compile exec:java

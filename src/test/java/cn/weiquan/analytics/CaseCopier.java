@@ -23,11 +23,12 @@ import javax.sql.DataSource;
 /**
  * For {@link AnalyticsBenchmark}: many cases fast, as copies of cases the engine ran (ended ones,
  * or running ones with their executions, tasks, variables, identity links and authorizations). The
- * template cases' rows are read once from every ACT_HI_* and ACT_RU_* table; each copy writes the
- * same rows with every UUID in a text column (other than the definition's, deployment's and
- * people's ids) replaced by a fresh one, the same replacement throughout the copy so the ids still
- * point at each other, its timestamps moved back by a random number of days, and a new business key
- * and case number. Bulk JDBC batches, one commit per 1,000 copies.
+ * template cases' rows are read once from every ACT_HI_* and ACT_RU_* table and from the case facts
+ * (wq_case*, as the engine's transactions wrote them); each copy writes the same rows with every
+ * UUID in a text column (other than the definition's, deployment's and people's ids) replaced by a
+ * fresh one, the same replacement throughout the copy so the ids still point at each other, its
+ * timestamps moved back by a random number of days, and a new business key and case number. Bulk
+ * JDBC batches, one commit per 1,000 copies.
  */
 final class CaseCopier {
   private static final Pattern UUID_TEXT =
@@ -49,6 +50,13 @@ final class CaseCopier {
           "JOB_DEF_ID_");
 
   private static final Pattern CASE_NO = Pattern.compile("WQ-B-\\d{7}");
+
+  /**
+   * The dashboard's case facts, which the engine's transactions wrote for the template cases:
+   * copied like the history they come from (by their case's root id).
+   */
+  private static final Set<String> FACT_TABLES =
+      Set.of("WQ_CASE", "WQ_CASE_CHANNEL", "WQ_CASE_DEADLINE");
 
   private final DataSource dataSource;
 
@@ -91,7 +99,9 @@ final class CaseCopier {
       for (Map.Entry<String, Set<String>> table : caseTables(connection).entrySet()) {
         Set<String> columns = table.getValue();
         String name = table.getKey();
-        if (name.equals("ACT_RU_AUTHORIZATION")) {
+        if (FACT_TABLES.contains(name)) {
+          tables.put(name, read(connection, name, "ROOT_ID", templateRoots, null, null));
+        } else if (name.equals("ACT_RU_AUTHORIZATION")) {
           tables.put(
               name,
               read(connection, name, "ROOT_PROC_INST_ID_", templateRoots, "RESOURCE_ID_", any));
@@ -135,7 +145,9 @@ final class CaseCopier {
       while (columns.next()) {
         String table = columns.getString("TABLE_NAME").toUpperCase(Locale.ROOT);
         String schema = String.valueOf(columns.getString("TABLE_SCHEM")).toUpperCase(Locale.ROOT);
-        if ((table.startsWith("ACT_HI_") || table.startsWith("ACT_RU_"))
+        if ((table.startsWith("ACT_HI_")
+                || table.startsWith("ACT_RU_")
+                || FACT_TABLES.contains(table))
             && !schema.equals("INFORMATION_SCHEMA")) {
           tables
               .computeIfAbsent(table, t -> new java.util.HashSet<>())
@@ -340,7 +352,13 @@ final class CaseCopier {
     if (value instanceof java.time.LocalDateTime t) {
       return t.minus(java.time.Duration.ofMillis(shift));
     }
-    if (column.equals("BUSINESS_KEY_")) {
+    if (value instanceof java.sql.Date d) { // the facts' Beijing days; shifts are whole days
+      return java.sql.Date.valueOf(d.toLocalDate().minusDays(shift / 86_400_000L));
+    }
+    if (value instanceof java.time.LocalDate d) {
+      return d.minusDays(shift / 86_400_000L);
+    }
+    if (column.equals("BUSINESS_KEY_") || column.equals("CASE_NO")) {
       return caseNo;
     }
     if (value instanceof String text) {

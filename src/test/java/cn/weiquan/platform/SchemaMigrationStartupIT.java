@@ -69,7 +69,8 @@ class SchemaMigrationStartupIT {
         Connection connection = app.getBean(DataSource.class).getConnection()) {
       // no baseline: Flyway found the database empty, the engine's tables came after
       assertThat(column(connection, HISTORY))
-          .containsExactly("1 SQL", "2 SQL", "3 JDBC", "4 SQL", "5 SQL", "30 SQL");
+          .containsExactly(
+              "1 SQL", "2 SQL", "3 JDBC", "4 SQL", "5 SQL", "30 SQL", "31 SQL", "32 JDBC");
       assertThat(OldMainDatabase.hasColumn(connection, "wq_evidence_file", "storage_key")).isTrue();
       assertThat(OldMainDatabase.hasColumn(connection, "act_ru_execution", "id_")).isTrue();
       assertThat(app.getBean(CaseNumbers.class).next("WQ", LocalDate.of(2026, 3, 5)))
@@ -106,7 +107,16 @@ class SchemaMigrationStartupIT {
       assertThat(OldMainDatabase.hasColumn(connection, "wq_evidence_file", "content")).isFalse();
       history = column(connection, HISTORY);
       assertThat(history)
-          .containsExactly("0 BASELINE", "1 SQL", "2 SQL", "3 JDBC", "4 SQL", "5 SQL", "30 SQL");
+          .containsExactly(
+              "0 BASELINE",
+              "1 SQL",
+              "2 SQL",
+              "3 JDBC",
+              "4 SQL",
+              "5 SQL",
+              "30 SQL",
+              "31 SQL",
+              "32 JDBC");
       assertThat(
               OldMainDatabase.rows(
                   connection, "SELECT id, detected_type FROM wq_evidence_file ORDER BY id"))
