@@ -175,6 +175,7 @@ public final class DisputeBenchmark {
         "waits of negotiation-settled:%s%nwaits of mediation-agreed:%s%n",
         waitsOf(dispute(SETTLED)), waitsOf(dispute(MEDIATED)));
     paths.values().forEach(path -> repeat(path, warmup));
+    printRowsPerCase(paths);
     // rounds interleave the paths so that load from other processes on the machine hits them alike;
     // each ratio is
     // taken within a round (neighbouring measurements) and the median over the rounds is reported
@@ -209,6 +210,57 @@ public final class DisputeBenchmark {
         casesPerSecond(() -> dispute(SETTLED), mailed),
         casesPerSecond(() -> dispute(MEDIATED), mailed),
         mailed);
+  }
+
+  /**
+   * What each path leaves in the database per case: rows added to every engine table over 10 cases
+   * (history, runtime leftovers, bytes), a measure that load on the machine does not move.
+   */
+  private void printRowsPerCase(Map<String, Runnable> paths) {
+    int cases = 10;
+    System.out.println("rows written per case (engine tables that grew):");
+    for (var path : paths.entrySet()) {
+      Map<String, Long> before = tableRows();
+      repeat(path.getValue(), cases);
+      Map<String, Long> after = tableRows();
+      StringBuilder line = new StringBuilder();
+      long total = 0;
+      for (var table : after.entrySet()) {
+        long added = table.getValue() - before.getOrDefault(table.getKey(), 0L);
+        if (added > 0) {
+          line.append(String.format(" %s %.1f", table.getKey(), added / (double) cases));
+          total += added;
+        }
+      }
+      System.out.printf("  %-45s total %.1f:%s%n", path.getKey(), total / (double) cases, line);
+    }
+  }
+
+  private Map<String, Long> tableRows() {
+    var configuration =
+        (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
+            engine.getProcessEngineConfiguration();
+    Map<String, Long> rows = new java.util.TreeMap<>();
+    try (var connection = configuration.getDataSource().getConnection();
+        var statement = connection.createStatement()) {
+      List<String> tables = new ArrayList<>();
+      try (var result =
+          statement.executeQuery(
+              "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME LIKE 'ACT_%'")) {
+        while (result.next()) {
+          tables.add(result.getString(1));
+        }
+      }
+      for (String table : tables) {
+        try (var result = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
+          result.next();
+          rows.put(table, result.getLong(1));
+        }
+      }
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    return rows;
   }
 
   private static double median(List<Double> values) {

@@ -5,19 +5,22 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Start to Tasklist-ready, Weiquan against a bare Spring Boot + Camunda 7.24 starter/webapp app
- * (src/bench/bare-starter), interleaved in one run, each on an empty H2 database in a fresh JVM.
- * Ready = Tasklist's page answers 200 and the administrator's Tasklist login succeeds (Weiquan: its
- * users exist; the bare app: its admin-user). Prints each run and the medians. Not a test:
+ * (src/bench/bare-starter), interleaved in one run, each start on an empty H2 database in a fresh
+ * JVM. Ready = Tasklist's page answers 200 and the administrator's Tasklist login succeeds
+ * (Weiquan: its users exist; the bare app: its admin-user). Not a test:
  *
  * <pre>
  * mvn -B -q -f src/bench/bare-starter/pom.xml package
@@ -25,40 +28,130 @@ import java.util.regex.Pattern;
  * mvn -Pbench -Dbench=cn.weiquan.platform.StartupBenchmark -Dexec.args="5" test-compile exec:java
  * </pre>
  *
- * Extra JVM options for both (e.g. a CDS archive) come from -Dstartup.jvm="...".
+ * Each run starts, in turn: the bare app and Weiquan as {@code java -jar} with the JVM's defaults;
+ * then both the way README "A faster start" starts Weiquan: the jar extracted ({@code
+ * -Djarmode=tools extract}), a class-data-sharing archive written once by a training run before the
+ * first round (each app ends itself once ready: {@code --weiquan.training-run=true}, {@code
+ * --bare.training-run=true}), and the JVM options of {@link #FAST_JVM} (the same for both, so the
+ * comparison stays fair). Prints each run, the medians and the ratios to the bare app's default
+ * start.
  */
 public final class StartupBenchmark {
+  /** The JVM options of the fast start besides the archive (README "A faster start"). */
+  static final List<String> FAST_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
   private StartupBenchmark() {}
+
+  private record Variant(String label, Path jar, List<String> jvm, List<String> args) {}
 
   public static void main(String[] args) throws Exception {
     int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
     Path weiquan = jar(Path.of(System.getProperty("weiquan.jar.dir", "target")), "weiquan-");
     Path bare = jar(Path.of("src/bench/bare-starter/target"), "bare-starter-");
-    List<Double> weiquanTimes = new ArrayList<>();
-    List<Double> bareTimes = new ArrayList<>();
+    List<String> weiquanArgs = List.of("--weiquan.mail.embedded.port=0");
+    Path work = Files.createTempDirectory("startup-bench");
+    Path weiquanExtracted = extract(weiquan, work.resolve("weiquan"));
+    Path bareExtracted = extract(bare, work.resolve("bare"));
+    Path weiquanArchive = work.resolve("weiquan.jsa");
+    Path bareArchive = work.resolve("bare.jsa");
+    train(weiquanExtracted, weiquanArchive, "weiquan", weiquanArgs);
+    train(bareExtracted, bareArchive, "bare", List.of());
+    List<Variant> variants =
+        List.of(
+            new Variant("bare starter, java -jar", bare, List.of(), List.of()),
+            new Variant("weiquan, java -jar", weiquan, List.of(), weiquanArgs),
+            new Variant("bare starter, fast start", bareExtracted, fast(bareArchive), List.of()),
+            new Variant(
+                "weiquan, fast start", weiquanExtracted, fast(weiquanArchive), weiquanArgs));
+    Map<String, List<Double>> times = new LinkedHashMap<>();
     for (int run = 1; run <= runs; run++) {
-      double w = startOnce(weiquan, List.of("--weiquan.mail.embedded.port=0"), "weiquan.data-dir");
-      double b = startOnce(bare, List.of(), "bare.data-dir");
-      weiquanTimes.add(w);
-      bareTimes.add(b);
-      System.out.printf("run %d: weiquan %.1f s, bare starter %.1f s%n", run, w, b);
+      StringBuilder line = new StringBuilder("run " + run + ":");
+      for (Variant variant : variants) {
+        double seconds =
+            startOnce(
+                variant.jar(),
+                variant.jvm(),
+                variant.args(),
+                variant.label().startsWith("weiquan") ? "weiquan.data-dir" : "bare.data-dir");
+        times.computeIfAbsent(variant.label(), k -> new ArrayList<>()).add(seconds);
+        line.append(String.format("  %s %.1f s;", variant.label(), seconds));
+      }
+      System.out.println(line);
     }
-    System.out.printf(
-        "median of %d: weiquan %.1f s, bare starter %.1f s, ratio %.2f%n",
-        runs, median(weiquanTimes), median(bareTimes), median(weiquanTimes) / median(bareTimes));
+    double yardstick = median(times.get(variants.get(0).label()));
+    System.out.printf("median of %d runs (ratio to the bare starter's java -jar):%n", runs);
+    times.forEach(
+        (label, values) ->
+            System.out.printf(
+                "  %-28s %5.1f s  (min %.1f, max %.1f)  %.2f%n",
+                label,
+                median(values),
+                values.stream().mapToDouble(Double::doubleValue).min().orElseThrow(),
+                values.stream().mapToDouble(Double::doubleValue).max().orElseThrow(),
+                median(values) / yardstick));
   }
 
-  private static double startOnce(Path jar, List<String> extra, String dataDirProperty)
+  private static List<String> fast(Path archive) {
+    List<String> jvm = new ArrayList<>(List.of("-XX:SharedArchiveFile=" + archive));
+    jvm.addAll(FAST_JVM);
+    return jvm;
+  }
+
+  /** As README "A faster start": the jar extracted into a directory (application jar + lib/). */
+  private static Path extract(Path jar, Path destination) throws Exception {
+    run(
+        List.of(
+            java(),
+            "-Djarmode=tools",
+            "-jar",
+            jar.toString(),
+            "extract",
+            "--destination",
+            destination.toString()));
+    return destination.resolve(jar.getFileName());
+  }
+
+  /**
+   * The training run that writes the archive when its JVM exits: each app ends itself once ready
+   * (--weiquan.training-run=true, --bare.training-run=true).
+   */
+  private static void train(Path jar, Path archive, String prefix, List<String> extra)
       throws Exception {
+    Path data = Files.createTempDirectory("startup-train");
+    List<String> command = new ArrayList<>(List.of(java(), "-XX:ArchiveClassesAtExit=" + archive));
+    command.addAll(FAST_JVM);
+    command.addAll(
+        List.of(
+            "-jar",
+            jar.toString(),
+            "--server.port=0",
+            "--" + prefix + ".data-dir=" + data,
+            "--" + prefix + ".training-run=true"));
+    command.addAll(extra);
+    run(command);
+    if (!Files.isRegularFile(archive)) {
+      throw new IllegalStateException("the training run wrote no archive " + archive);
+    }
+  }
+
+  private static void run(List<String> command) throws Exception {
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (process.waitFor() != 0) {
+      throw new IllegalStateException(String.join(" ", command) + " failed:\n" + out);
+    }
+  }
+
+  private static String java() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  private static double startOnce(
+      Path jar, List<String> jvm, List<String> extra, String dataDirProperty) throws Exception {
     Path data = Files.createTempDirectory("startup-bench");
     Path log = data.resolve("app.log");
-    List<String> command =
-        new ArrayList<>(
-            List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-    String jvm = System.getProperty("startup.jvm", "").trim();
-    if (!jvm.isEmpty()) {
-      command.addAll(List.of(jvm.split("\\s+")));
-    }
+    List<String> command = new ArrayList<>(List.of(java()));
+    command.addAll(jvm);
     command.addAll(
         List.of("-jar", jar.toString(), "--server.port=0", "--" + dataDirProperty + "=" + data));
     command.addAll(extra);
@@ -66,20 +159,26 @@ public final class StartupBenchmark {
     Process process =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     try {
-      HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-      while (process.isAlive()) {
-        Matcher port =
-            Pattern.compile("Tomcat started on port (\\d+)").matcher(Files.readString(log));
-        if (port.find() && tasklistReady(http, "http://127.0.0.1:" + port.group(1))) {
-          return (System.nanoTime() - start) / 1e9;
-        }
-        Thread.sleep(50);
-      }
-      throw new IllegalStateException(jar + " exited: " + Files.readString(log));
+      awaitReady(
+          process, log, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build());
+      return (System.nanoTime() - start) / 1e9;
     } finally {
       process.destroy();
       process.waitFor();
     }
+  }
+
+  /** Polls the log for the port, then Tasklist and the login, every 50 ms while the JVM lives. */
+  private static void awaitReady(Process process, Path log, HttpClient http) throws Exception {
+    while (process.isAlive()) {
+      Matcher port =
+          Pattern.compile("Tomcat started on port (\\d+)").matcher(Files.readString(log));
+      if (port.find() && tasklistReady(http, "http://127.0.0.1:" + port.group(1))) {
+        return;
+      }
+      Thread.sleep(50);
+    }
+    throw new IllegalStateException("exited before ready: " + Files.readString(log));
   }
 
   private static boolean tasklistReady(HttpClient http, String base) throws InterruptedException {
