@@ -174,6 +174,8 @@ class CaseFactsIT extends ApplicationIT {
 
   @Test
   void aCaseWhoseHistoryIsDeleted_leavesTheFacts() {
+    // other tests of the shared application delete history (erasure) between nightly sweeps
+    retention.forgetCasesWithoutHistory();
     at(LocalDateTime.of(2025, 4, 21, 9, 0));
     ProcessInstance dispute = startDispute();
     at(LocalDateTime.of(2025, 4, 22, 9, 0));
