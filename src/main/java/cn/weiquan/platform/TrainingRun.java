@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
 public class TrainingRun {
   private static final Logger LOG = LoggerFactory.getLogger(TrainingRun.class);
   private static final String[] PAGES = {
-    "/camunda/app/tasklist/", "/camunda/app/cockpit/", "/actuator/health/readiness"
+    "/camunda/app/tasklist/default/", "/camunda/app/cockpit/default/", "/actuator/health/readiness"
   };
 
   @EventListener(ApplicationReadyEvent.class)

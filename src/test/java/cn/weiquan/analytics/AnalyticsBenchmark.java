@@ -64,7 +64,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * </pre>
  *
  * Sizes: -Dended=100000 -Drunning=10000 -Dsmall=1000 -Dtemplates=100 -Drequests=40
- * -Ddatabases=h2,postgres.
+ * -Ddatabases=h2,postgres. The H2 files and the PostgreSQL database are deleted at the end, unless
+ * -Dkeep=true.
  */
 public final class AnalyticsBenchmark {
   private static final int BATCH = 250;
@@ -236,12 +237,18 @@ public final class AnalyticsBenchmark {
               ended, atLarge.running, atLarge.ended));
     } finally {
       app.close();
-      if (postgres != null) {
+      if (Boolean.getBoolean("keep")) {
+        System.out.printf("kept for inspection: %s%n", postgres != null ? postgres : dataDir);
+      } else if (postgres != null) {
         try (Connection admin =
                 DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", pgUser, "");
             Statement statement = admin.createStatement()) {
           statement.execute("DROP DATABASE IF EXISTS " + postgres + " WITH (FORCE)");
         }
+      }
+      if (!Boolean.getBoolean("keep")) {
+        // the H2 files reach tens of gigabytes at 100,000 ended cases
+        org.springframework.util.FileSystemUtils.deleteRecursively(dataDir);
       }
     }
     lines.forEach(System.out::println);

@@ -1,20 +1,12 @@
 package cn.weiquan.platform;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Start to Tasklist-ready, Weiquan against a bare Spring Boot + Camunda 7.24 starter/webapp app
@@ -32,14 +24,11 @@ import java.util.regex.Pattern;
  * then both the way README "A faster start" starts Weiquan: the jar extracted ({@code
  * -Djarmode=tools extract}), a class-data-sharing archive written once by a training run before the
  * first round (each app ends itself once ready: {@code --weiquan.training-run=true}, {@code
- * --bare.training-run=true}), and the JVM options of {@link #FAST_JVM} (the same for both, so the
- * comparison stays fair). Prints each run, the medians and the ratios to the bare app's default
+ * --bare.training-run=true}), and the JVM options of {@link FastStart#JVM} (the same for both, so
+ * the comparison stays fair). Prints each run, the medians and the ratios to the bare app's default
  * start.
  */
 public final class StartupBenchmark {
-  /** The JVM options of the fast start besides the archive (README "A faster start"). */
-  static final List<String> FAST_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
-
   private StartupBenchmark() {}
 
   private record Variant(String label, Path jar, List<String> jvm, List<String> args) {}
@@ -50,12 +39,12 @@ public final class StartupBenchmark {
     Path bare = jar(Path.of("src/bench/bare-starter/target"), "bare-starter-");
     List<String> weiquanArgs = List.of("--weiquan.mail.embedded.port=0");
     Path work = Files.createTempDirectory("startup-bench");
-    Path weiquanExtracted = extract(weiquan, work.resolve("weiquan"));
-    Path bareExtracted = extract(bare, work.resolve("bare"));
+    Path weiquanExtracted = FastStart.extract(weiquan, work.resolve("weiquan"));
+    Path bareExtracted = FastStart.extract(bare, work.resolve("bare"));
     Path weiquanArchive = work.resolve("weiquan.jsa");
     Path bareArchive = work.resolve("bare.jsa");
-    train(weiquanExtracted, weiquanArchive, "weiquan", weiquanArgs);
-    train(bareExtracted, bareArchive, "bare", List.of());
+    FastStart.train(weiquanExtracted, weiquanArchive, "weiquan", weiquanArgs);
+    FastStart.train(bareExtracted, bareArchive, "bare", List.of());
     List<Variant> variants =
         List.of(
             new Variant("bare starter, java -jar", bare, List.of(), List.of()),
@@ -93,64 +82,15 @@ public final class StartupBenchmark {
 
   private static List<String> fast(Path archive) {
     List<String> jvm = new ArrayList<>(List.of("-XX:SharedArchiveFile=" + archive));
-    jvm.addAll(FAST_JVM);
+    jvm.addAll(FastStart.JVM);
     return jvm;
-  }
-
-  /** As README "A faster start": the jar extracted into a directory (application jar + lib/). */
-  private static Path extract(Path jar, Path destination) throws Exception {
-    run(
-        List.of(
-            java(),
-            "-Djarmode=tools",
-            "-jar",
-            jar.toString(),
-            "extract",
-            "--destination",
-            destination.toString()));
-    return destination.resolve(jar.getFileName());
-  }
-
-  /**
-   * The training run that writes the archive when its JVM exits: each app ends itself once ready
-   * (--weiquan.training-run=true, --bare.training-run=true).
-   */
-  private static void train(Path jar, Path archive, String prefix, List<String> extra)
-      throws Exception {
-    Path data = Files.createTempDirectory("startup-train");
-    List<String> command = new ArrayList<>(List.of(java(), "-XX:ArchiveClassesAtExit=" + archive));
-    command.addAll(FAST_JVM);
-    command.addAll(
-        List.of(
-            "-jar",
-            jar.toString(),
-            "--server.port=0",
-            "--" + prefix + ".data-dir=" + data,
-            "--" + prefix + ".training-run=true"));
-    command.addAll(extra);
-    run(command);
-    if (!Files.isRegularFile(archive)) {
-      throw new IllegalStateException("the training run wrote no archive " + archive);
-    }
-  }
-
-  private static void run(List<String> command) throws Exception {
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (process.waitFor() != 0) {
-      throw new IllegalStateException(String.join(" ", command) + " failed:\n" + out);
-    }
-  }
-
-  private static String java() {
-    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
   private static double startOnce(
       Path jar, List<String> jvm, List<String> extra, String dataDirProperty) throws Exception {
     Path data = Files.createTempDirectory("startup-bench");
     Path log = data.resolve("app.log");
-    List<String> command = new ArrayList<>(List.of(java()));
+    List<String> command = new ArrayList<>(List.of(FastStart.java()));
     command.addAll(jvm);
     command.addAll(
         List.of("-jar", jar.toString(), "--server.port=0", "--" + dataDirProperty + "=" + data));
@@ -159,57 +99,11 @@ public final class StartupBenchmark {
     Process process =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     try {
-      awaitReady(
-          process, log, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build());
+      FastStart.awaitReady(process, log);
       return (System.nanoTime() - start) / 1e9;
     } finally {
       process.destroy();
       process.waitFor();
-    }
-  }
-
-  /** Polls the log for the port, then Tasklist and the login, every 50 ms while the JVM lives. */
-  private static void awaitReady(Process process, Path log, HttpClient http) throws Exception {
-    while (process.isAlive()) {
-      Matcher port =
-          Pattern.compile("Tomcat started on port (\\d+)").matcher(Files.readString(log));
-      if (port.find() && tasklistReady(http, "http://127.0.0.1:" + port.group(1))) {
-        return;
-      }
-      Thread.sleep(50);
-    }
-    throw new IllegalStateException("exited before ready: " + Files.readString(log));
-  }
-
-  private static boolean tasklistReady(HttpClient http, String base) throws InterruptedException {
-    try {
-      HttpResponse<Void> page =
-          http.send(
-              HttpRequest.newBuilder(URI.create(base + "/camunda/app/tasklist/")).build(),
-              HttpResponse.BodyHandlers.discarding());
-      if (page.statusCode() != 200) {
-        return false;
-      }
-      // as the sign-in page does it: the page's session cookie and CSRF token with the login form
-      String cookies =
-          String.join(
-              "; ",
-              page.headers().allValues("Set-Cookie").stream()
-                  .map(c -> c.contains(";") ? c.substring(0, c.indexOf(';')) : c)
-                  .toList());
-      HttpResponse<String> login =
-          http.send(
-              HttpRequest.newBuilder(
-                      URI.create(base + "/camunda/api/admin/auth/user/default/login/tasklist"))
-                  .header("Content-Type", "application/x-www-form-urlencoded")
-                  .header("X-XSRF-TOKEN", page.headers().firstValue("X-XSRF-TOKEN").orElse(""))
-                  .header("Cookie", cookies)
-                  .POST(HttpRequest.BodyPublishers.ofString("username=demo&password=demo"))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      return login.statusCode() == 200;
-    } catch (IOException notYet) {
-      return false;
     }
   }
 
