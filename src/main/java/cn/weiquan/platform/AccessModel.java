@@ -91,12 +91,14 @@ public final class AccessModel {
         definition(
             MEDIATORS,
             CONSUMER_DISPUTE,
-            "start from Tasklist and read every dispute with its parties' data",
+            "start from Tasklist, read every dispute with its parties' data and work its tasks (all"
+                + " theirs: ModelTaskGrants)",
             ProcessDefinitionPermissions.READ,
             CREATE_INSTANCE,
             READ_INSTANCE,
             READ_HISTORY,
             READ_TASK,
+            ProcessDefinitionPermissions.UPDATE_TASK,
             READ_INSTANCE_VARIABLE,
             READ_HISTORY_VARIABLE,
             READ_TASK_VARIABLE));
@@ -117,11 +119,12 @@ public final class AccessModel {
           definition(
               MEDIATORS,
               channel,
-              "work the channel's tasks with the parties' data",
+              "work the channel's tasks (all theirs: ModelTaskGrants) with the parties' data",
               ProcessDefinitionPermissions.READ,
               READ_INSTANCE,
               READ_HISTORY,
               READ_TASK,
+              ProcessDefinitionPermissions.UPDATE_TASK,
               READ_INSTANCE_VARIABLE,
               READ_HISTORY_VARIABLE,
               READ_TASK_VARIABLE));

@@ -63,18 +63,21 @@ public class IdentitySetup {
   private final SecurityProperties properties;
   private final TasklistFilters filters;
   private final ApiClients apiClients;
+  private final TaskGrantCleanup taskGrants;
 
   public IdentitySetup(
       IdentityService identity,
       AuthorizationService authorizations,
       SecurityProperties properties,
       TasklistFilters filters,
-      ApiClients apiClients) {
+      ApiClients apiClients,
+      TaskGrantCleanup taskGrants) {
     this.identity = identity;
     this.authorizations = authorizations;
     this.properties = properties;
     this.filters = filters;
     this.apiClients = apiClients;
+    this.taskGrants = taskGrants;
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -91,6 +94,10 @@ public class IdentitySetup {
           changes.added(),
           changes.updated(),
           changes.removed());
+    }
+    int perTask = taskGrants.removeRedundant(AccessModel.grants());
+    if (perTask > 0) {
+      LOG.info("{} per-task grants removed that the access model now covers", perTask);
     }
     SecurityProperties.Admin admin = properties.admin();
     ensureUser(admin.id(), admin.password(), admin.lastName(), admin.firstName(), ADMIN);

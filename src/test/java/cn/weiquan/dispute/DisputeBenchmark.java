@@ -176,6 +176,8 @@ public final class DisputeBenchmark {
         waitsOf(dispute(SETTLED)), waitsOf(dispute(MEDIATED)));
     paths.values().forEach(path -> repeat(path, warmup));
     printRowsPerCase(paths);
+    printVariables("negotiation-settled", dispute(SETTLED));
+    printVariables("mediation-agreed", dispute(MEDIATED));
     // rounds interleave the paths so that load from other processes on the machine hits them alike;
     // each ratio is
     // taken within a round (neighbouring measurements) and the median over the rounds is reported
@@ -234,6 +236,45 @@ public final class DisputeBenchmark {
       }
       System.out.printf("  %-45s total %.1f:%s%n", path.getKey(), total / (double) cases, line);
     }
+  }
+
+  /**
+   * The variables one case of a path writes (spine and channel): each name with the number of
+   * values it was given (ACT_HI_DETAIL rows), most written first.
+   */
+  private void printVariables(String path, String spineId) {
+    var history = engine.getHistoryService();
+    String caseNo =
+        history
+            .createHistoricProcessInstanceQuery()
+            .processInstanceId(spineId)
+            .singleResult()
+            .getBusinessKey();
+    Map<String, Integer> writes = new java.util.TreeMap<>();
+    for (var process :
+        history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseNo).list()) {
+      history
+          .createHistoricDetailQuery()
+          .processInstanceId(process.getId())
+          .variableUpdates()
+          .list()
+          .forEach(
+              detail ->
+                  writes.merge(
+                      process.getProcessDefinitionKey()
+                          + ":"
+                          + ((org.camunda.bpm.engine.history.HistoricVariableUpdate) detail)
+                              .getVariableName(),
+                      1,
+                      Integer::sum));
+    }
+    StringBuilder line = new StringBuilder();
+    writes.entrySet().stream()
+        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+        .forEach(e -> line.append(' ').append(e.getKey()).append('×').append(e.getValue()));
+    System.out.printf(
+        "variables of one %s case (%d names, %d values):%s%n",
+        path, writes.size(), writes.values().stream().mapToInt(Integer::intValue).sum(), line);
   }
 
   private Map<String, Long> tableRows() {

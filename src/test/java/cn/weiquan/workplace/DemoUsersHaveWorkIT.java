@@ -2,8 +2,10 @@ package cn.weiquan.workplace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.weiquan.platform.AccessModel;
 import cn.weiquan.platform.IdentitySetup;
 import cn.weiquan.platform.ProcessKeys;
+import cn.weiquan.platform.TaskGrantCleanup;
 import cn.weiquan.platform.TasklistFilters;
 import cn.weiquan.support.ApplicationIT;
 import cn.weiquan.support.EngineJobs;
@@ -15,10 +17,15 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 
 /**
@@ -28,6 +35,7 @@ import org.springframework.http.MediaType;
  * its description and the most urgent task first; the Cockpit users find the cases.
  */
 class DemoUsersHaveWorkIT extends ApplicationIT {
+  @Autowired TaskGrantCleanup taskGrantCleanup;
   private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
   @Test
@@ -135,6 +143,108 @@ class DemoUsersHaveWorkIT extends ApplicationIT {
               .retrieve()
               .body(JsonNode.class);
       assertThat(cases).as("%s sees the filed complaint in Cockpit", cockpitUser).hasSize(1);
+    }
+  }
+
+  @Test
+  void
+      aMediatorsTask_carriesNoGrantOfItsOwn_yetTheMediatorFindsReadsAndClaimsIt_andAnEngineerCannot() {
+    ProcessInstance refused = fileDispute();
+    merchantRefuses(refused);
+    Task choice = task(refused.getBusinessKey(), "Task_RecordChannelChoice");
+    assertThat(
+            engine
+                .getAuthorizationService()
+                .createAuthorizationQuery()
+                .resourceType(Resources.TASK)
+                .resourceId(choice.getId())
+                .list())
+        .as("no per-task grant: the access model covers every task of the dispute for mediators")
+        .isEmpty();
+
+    assertThat(byId(filterList("mediator", TasklistFilters.MY_GROUP_TASKS), choice.getId()))
+        .as("the mediator's 我组的任务")
+        .isNotNull();
+    assertThat(
+            as("mediator")
+                .get()
+                .uri("/engine-rest/task/{id}/form-variables", choice.getId())
+                .retrieve()
+                .toBodilessEntity()
+                .getStatusCode()
+                .value())
+        .as("the mediator reads the task's variables")
+        .isEqualTo(200);
+    assertThat(
+            as("mediator")
+                .post()
+                .uri("/engine-rest/task/{id}/claim", choice.getId())
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"userId\":\"mediator\"}")
+                .retrieve()
+                .toBodilessEntity()
+                .getStatusCode()
+                .value())
+        .as("the mediator claims it")
+        .isEqualTo(204);
+    assertThat(engine.getTaskService().createTaskQuery().taskId(choice.getId()).singleResult())
+        .extracting(Task::getAssignee)
+        .isEqualTo("mediator");
+
+    assertThat(
+            as("engineer")
+                .get()
+                .uri("/engine-rest/task?processInstanceBusinessKey={key}", refused.getBusinessKey())
+                .retrieve()
+                .body(JsonNode.class))
+        .as("a department's engineer does not see a dispute's task")
+        .isEmpty();
+    assertThat(
+            as("engineer")
+                .post()
+                .uri("/engine-rest/task/{id}/unclaim", choice.getId())
+                .retrieve()
+                .toBodilessEntity()
+                .getStatusCode()
+                .value())
+        .as("nor touch it")
+        .isEqualTo(403);
+  }
+
+  @Test
+  void perTaskGrantsAnEarlierVersionWrote_theCoveredOnesAreRemovedAtStart_othersStay() {
+    ProcessInstance refused = fileDispute();
+    merchantRefuses(refused);
+    Task choice = task(refused.getBusinessKey(), "Task_RecordChannelChoice");
+    AuthorizationService authorizations = engine.getAuthorizationService();
+    // as the engine's default grants wrote them before ModelTaskGrants, and one a person added
+    Authorization old = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    old.setGroupId("mediators");
+    old.setResource(Resources.TASK);
+    old.setResourceId(choice.getId());
+    old.addPermission(Permissions.READ);
+    old.addPermission(Permissions.UPDATE);
+    authorizations.saveAuthorization(old);
+    Authorization other = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    other.setGroupId("dept-engineering");
+    other.setResource(Resources.TASK);
+    other.setResourceId(choice.getId());
+    other.addPermission(Permissions.READ);
+    other.addPermission(Permissions.UPDATE);
+    authorizations.saveAuthorization(other);
+    try {
+      assertThat(taskGrantCleanup.removeRedundant(AccessModel.grants())).isEqualTo(1);
+      assertThat(
+              authorizations
+                  .createAuthorizationQuery()
+                  .resourceType(Resources.TASK)
+                  .resourceId(choice.getId())
+                  .list())
+          .extracting(Authorization::getGroupId)
+          .as("the mediators' grant went, the department's stays")
+          .containsExactly("dept-engineering");
+    } finally {
+      authorizations.deleteAuthorization(other.getId());
     }
   }
 
