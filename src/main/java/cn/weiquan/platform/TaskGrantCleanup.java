@@ -17,7 +17,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class TaskGrantCleanup {
   /** READ | UPDATE and READ | UPDATE | READ_VARIABLE on a task: the engine's candidate grant. */
-  private static final String CANDIDATE_PERMISSIONS = "(6, 70)";
+  private static final String RUNTIME_PERMISSIONS = "(6, 70)";
+
+  /** READ and READ | READ_VARIABLE on a historic task: its history counterpart. */
+  private static final String HISTORIC_PERMISSIONS = "(2, 66)";
 
   private final JdbcTemplate jdbc;
 
@@ -33,21 +36,38 @@ public class TaskGrantCleanup {
           || !grant.permissions().containsAll(ModelTaskGrants.WORK_EVERY_TASK)) {
         continue;
       }
-      String tasks =
-          "SELECT T.ID_ FROM ACT_RU_TASK T JOIN ACT_RE_PROCDEF D ON D.ID_ = T.PROC_DEF_ID_";
-      String sql =
-          "DELETE FROM ACT_RU_AUTHORIZATION WHERE TYPE_ = "
-              + Authorization.AUTH_TYPE_GRANT
-              + " AND RESOURCE_TYPE_ = "
-              + Resources.TASK.resourceType()
-              + " AND GROUP_ID_ = ? AND PERMS_ IN "
-              + CANDIDATE_PERMISSIONS
-              + " AND RESOURCE_ID_ IN (";
+      boolean everyProcess = Authorization.ANY.equals(grant.resourceId());
       removed +=
-          Authorization.ANY.equals(grant.resourceId())
-              ? jdbc.update(sql + tasks + ")", grant.group())
-              : jdbc.update(sql + tasks + " WHERE D.KEY_ = ?)", grant.group(), grant.resourceId());
+          remove(
+              grant,
+              Resources.TASK,
+              RUNTIME_PERMISSIONS,
+              "SELECT T.ID_ FROM ACT_RU_TASK T JOIN ACT_RE_PROCDEF D ON D.ID_ = T.PROC_DEF_ID_"
+                  + (everyProcess ? "" : " WHERE D.KEY_ = ?"));
+      removed +=
+          remove(
+              grant,
+              Resources.HISTORIC_TASK,
+              HISTORIC_PERMISSIONS,
+              "SELECT H.ID_ FROM ACT_HI_TASKINST H"
+                  + (everyProcess ? "" : " WHERE H.PROC_DEF_KEY_ = ?"));
     }
     return removed;
+  }
+
+  private int remove(Grant grant, Resources resource, String permissions, String tasks) {
+    String sql =
+        "DELETE FROM ACT_RU_AUTHORIZATION WHERE TYPE_ = "
+            + Authorization.AUTH_TYPE_GRANT
+            + " AND RESOURCE_TYPE_ = "
+            + resource.resourceType()
+            + " AND GROUP_ID_ = ? AND PERMS_ IN "
+            + permissions
+            + " AND RESOURCE_ID_ IN ("
+            + tasks
+            + ")";
+    return Authorization.ANY.equals(grant.resourceId())
+        ? jdbc.update(sql, grant.group())
+        : jdbc.update(sql, grant.group(), grant.resourceId());
   }
 }

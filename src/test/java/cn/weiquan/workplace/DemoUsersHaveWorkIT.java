@@ -20,6 +20,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -217,7 +218,8 @@ class DemoUsersHaveWorkIT extends ApplicationIT {
     merchantRefuses(refused);
     Task choice = task(refused.getBusinessKey(), "Task_RecordChannelChoice");
     AuthorizationService authorizations = engine.getAuthorizationService();
-    // as the engine's default grants wrote them before ModelTaskGrants, and one a person added
+    // as the engine's default grants wrote them before ModelTaskGrants (the task and its history),
+    // and one a person added
     Authorization old = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
     old.setGroupId("mediators");
     old.setResource(Resources.TASK);
@@ -225,6 +227,12 @@ class DemoUsersHaveWorkIT extends ApplicationIT {
     old.addPermission(Permissions.READ);
     old.addPermission(Permissions.UPDATE);
     authorizations.saveAuthorization(old);
+    Authorization oldHistory = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    oldHistory.setGroupId("mediators");
+    oldHistory.setResource(Resources.HISTORIC_TASK);
+    oldHistory.setResourceId(choice.getId());
+    oldHistory.addPermission(HistoricTaskPermissions.READ);
+    authorizations.saveAuthorization(oldHistory);
     Authorization other = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
     other.setGroupId("dept-engineering");
     other.setResource(Resources.TASK);
@@ -233,13 +241,8 @@ class DemoUsersHaveWorkIT extends ApplicationIT {
     other.addPermission(Permissions.UPDATE);
     authorizations.saveAuthorization(other);
     try {
-      assertThat(taskGrantCleanup.removeRedundant(AccessModel.grants())).isEqualTo(1);
-      assertThat(
-              authorizations
-                  .createAuthorizationQuery()
-                  .resourceType(Resources.TASK)
-                  .resourceId(choice.getId())
-                  .list())
+      assertThat(taskGrantCleanup.removeRedundant(AccessModel.grants())).isEqualTo(2);
+      assertThat(authorizations.createAuthorizationQuery().resourceId(choice.getId()).list())
           .extracting(Authorization::getGroupId)
           .as("the mediators' grant went, the department's stays")
           .containsExactly("dept-engineering");
