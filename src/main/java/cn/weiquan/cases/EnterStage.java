@@ -45,7 +45,7 @@ public class EnterStage implements ExecutionListener {
    * The stage deadlines of a process instance now in force, comma-separated (local to that
    * instance).
    */
-  static final String STAGE_DEADLINES = "stageDeadlines";
+  public static final String STAGE_DEADLINES = "stageDeadlines";
 
   static final String STAGE_LABEL = "stageLabel";
   static final String DEADLINE_FROM = "deadlineFrom";

@@ -97,12 +97,8 @@ public class CheckEligibilityDelegate implements JavaDelegate {
     if (!execution.hasVariable(PLATFORM)) {
       execution.setVariable(PLATFORM, null);
     }
-    for (String channel : CHANNELS) {
-      String tried = "tried" + Character.toUpperCase(channel.charAt(0)) + channel.substring(1);
-      if (!(execution.getVariable(tried) instanceof Boolean)) {
-        execution.setVariable(tried, false);
-      }
-    }
+    // tried<Channel> is set when a channel starts (enterStage); the open-channels table reads a
+    // missing one as not tried
 
     EligibilityResult result = eligibility.check(caseFacts(execution, "negotiation"));
     execution.setVariable(ELIGIBLE, result.eligible());

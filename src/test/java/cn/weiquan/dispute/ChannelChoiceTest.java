@@ -171,7 +171,7 @@ class ChannelChoiceTest extends DisputeProcessTest {
         .variables()
         .containsEntry("triedAssociation", true)
         .containsEntry("triedPlatform", true)
-        .containsEntry("triedCourt", false);
+        .doesNotContainKey("triedCourt");
     cases.chooseChannel(instance, "court");
     assertThat(cases.channel(instance, "dispute-court"))
         .isWaitingAt("Task_PrepareLitigationPackage");

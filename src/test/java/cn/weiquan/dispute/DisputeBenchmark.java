@@ -2,6 +2,7 @@ package cn.weiquan.dispute;
 
 import static cn.weiquan.dispute.DisputeVariables.*;
 
+import cn.weiquan.privacy.HistoryWithoutFormFields;
 import cn.weiquan.support.TestSmtp;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -106,6 +107,8 @@ public final class DisputeBenchmark {
     configuration.setJobExecutorActivate(false);
     configuration.setHistory("full");
     configuration.setExpressionManager(new MockExpressionManager());
+    // the application's history level (full without the value log of derived variables)
+    configuration.getProcessEnginePlugins().add(new HistoryWithoutFormFields());
     ProcessEngine engine = configuration.buildProcessEngine();
     ClockUtil.setCurrentTime(Date.from(DisputeCases.REGISTERED));
     GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));

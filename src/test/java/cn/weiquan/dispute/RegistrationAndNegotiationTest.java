@@ -251,7 +251,7 @@ class RegistrationAndNegotiationTest extends DisputeProcessTest {
         .containsEntry(STAGE, "消协受理审查")
         .containsEntry(CHANNEL, "association")
         .containsEntry("triedAssociation", true)
-        .containsEntry("triedCourt", false);
+        .doesNotContainKey("triedCourt");
   }
 
   @Test
