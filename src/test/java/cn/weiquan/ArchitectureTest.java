@@ -36,6 +36,8 @@ class ArchitectureTest {
           // engine's clock
           "cn.weiquan.platform.EngineRestSecurity", // IdentityService#getCurrentAuthentication
           // returns impl Authentication
+          "cn.weiquan.platform.ModelTaskGrants", // the engine's grants for new tasks: a resource
+          // authorization provider set by a plugin
           "cn.weiquan.platform.modelguard.ModelGuardPlugin", // a process engine plugin and
           // deployer: the plugin SPI is impl
           "cn.weiquan.privacy.HistoryWithoutFormFields", // a history level: HistoryLevel and its

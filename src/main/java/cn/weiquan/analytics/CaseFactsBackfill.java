@@ -1,13 +1,9 @@
 package cn.weiquan.analytics;
 
+import cn.weiquan.platform.ProductMigration;
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -19,27 +15,11 @@ import org.springframework.stereotype.Component;
  * From then on the engine's transactions keep the facts ({@link CaseFactsPlugin}).
  */
 @Component
-public class CaseFactsBackfill implements JavaMigration {
+public class CaseFactsBackfill extends ProductMigration {
   private static final Logger LOG = LoggerFactory.getLogger(CaseFactsBackfill.class);
 
-  @Override
-  public MigrationVersion getVersion() {
-    return MigrationVersion.fromVersion("32");
-  }
-
-  @Override
-  public String getDescription() {
-    return "case facts from history";
-  }
-
-  @Override
-  public Integer getChecksum() {
-    return null;
-  }
-
-  @Override
-  public boolean canExecuteInTransaction() {
-    return true;
+  public CaseFactsBackfill() {
+    super("32", "case facts from history");
   }
 
   @Override
@@ -58,17 +38,5 @@ public class CaseFactsBackfill implements JavaMigration {
           channels,
           deadlines);
     }
-  }
-
-  static boolean hasTable(Connection connection, String table) throws SQLException {
-    DatabaseMetaData meta = connection.getMetaData();
-    for (String name : new String[] {table, table.toLowerCase(java.util.Locale.ROOT)}) {
-      try (ResultSet tables = meta.getTables(connection.getCatalog(), null, name, null)) {
-        if (tables.next()) {
-          return true;
-        }
-      }
-    }
-    return false;
   }
 }

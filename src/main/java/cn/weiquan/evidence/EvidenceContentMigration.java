@@ -1,14 +1,13 @@
 package cn.weiquan.evidence;
 
+import cn.weiquan.platform.ProductMigration;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -21,33 +20,14 @@ import org.springframework.stereotype.Component;
  * with the live code: a migration describes the schema as it was at version 3.
  */
 @Component
-public class EvidenceContentMigration implements JavaMigration {
+public class EvidenceContentMigration extends ProductMigration {
   private static final Logger LOG = LoggerFactory.getLogger(EvidenceContentMigration.class);
 
   private final EvidenceStorage storage;
 
   public EvidenceContentMigration(EvidenceStorage storage) {
+    super("3", "evidence contents to storage");
     this.storage = storage;
-  }
-
-  @Override
-  public MigrationVersion getVersion() {
-    return MigrationVersion.fromVersion("3");
-  }
-
-  @Override
-  public String getDescription() {
-    return "evidence contents to storage";
-  }
-
-  @Override
-  public Integer getChecksum() {
-    return null;
-  }
-
-  @Override
-  public boolean canExecuteInTransaction() {
-    return true;
   }
 
   @Override

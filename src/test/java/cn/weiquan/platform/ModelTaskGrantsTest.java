@@ -3,7 +3,8 @@ package cn.weiquan.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Which candidate groups get no per-task grant from the engine: only where the access model lets
@@ -12,39 +13,25 @@ import org.junit.jupiter.api.Test;
 class ModelTaskGrantsTest {
   private static final List<AccessModel.Grant> MODEL = AccessModel.grants();
 
-  @Test
-  void mediators_onTheDisputeAndItsMediatedChannels_areCoveredByTheModel() {
-    assertThat(ModelTaskGrants.coversEveryTask(MODEL, "mediators", ProcessKeys.CONSUMER_DISPUTE))
-        .isTrue();
-    for (String channel : ProcessKeys.MEDIATED_CHANNELS) {
-      assertThat(ModelTaskGrants.coversEveryTask(MODEL, "mediators", channel)).as(channel).isTrue();
-    }
-    assertThat(
-            ModelTaskGrants.coversEveryTask(MODEL, "supervisors", ProcessKeys.ENTERPRISE_COMPLAINT))
-        .as("supervisors may work any task")
-        .isTrue();
-  }
-
-  @Test
-  void groupsThatSeeOnlyTheTasksGivenToThem_keepTheEnginesPerTaskGrant() {
-    assertThat(ModelTaskGrants.coversEveryTask(MODEL, "mediators", ProcessKeys.DISPUTE_PLATFORM))
-        .as("the platform's review is the reviewers'")
-        .isFalse();
-    assertThat(
-            ModelTaskGrants.coversEveryTask(
-                MODEL, "platform-reviewers", ProcessKeys.DISPUTE_PLATFORM))
-        .isFalse();
-    assertThat(
-            ModelTaskGrants.coversEveryTask(
-                MODEL, "dept-engineering", ProcessKeys.ENTERPRISE_COMPLAINT))
-        .isFalse();
-    assertThat(
-            ModelTaskGrants.coversEveryTask(
-                MODEL, "complaint-handlers", ProcessKeys.COMPLAINT_PAYOUT_APPROVAL))
-        .isFalse();
-    assertThat(
-            ModelTaskGrants.coversEveryTask(
-                MODEL, "headquarters", ProcessKeys.COMPLAINT_PAYOUT_APPROVAL))
-        .isFalse();
+  @ParameterizedTest(name = "{0} on {1}: covered {2}")
+  @CsvSource({
+    // mediators work every task of the dispute and of its mediated channels
+    "mediators,          consumer-dispute,          true",
+    "mediators,          dispute-association,       true",
+    "mediators,          dispute-regulator,         true",
+    "mediators,          dispute-arbitration,       true",
+    "mediators,          dispute-court,             true",
+    // supervisors may work any task
+    "supervisors,        enterprise-complaint,      true",
+    // groups that see only the tasks given to them keep the engine's per-task grant
+    "mediators,          dispute-platform,          false",
+    "platform-reviewers, dispute-platform,          false",
+    "dept-engineering,   enterprise-complaint,      false",
+    "complaint-handlers, complaint-payout-approval, false",
+    "headquarters,       complaint-payout-approval, false"
+  })
+  void aCandidateGroupsPerTaskGrant_isLeftOutOnlyWhereTheModelCoversEveryTask(
+      String group, String process, boolean covered) {
+    assertThat(ModelTaskGrants.coversEveryTask(MODEL, group, process)).isEqualTo(covered);
   }
 }

@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
+import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -220,26 +221,15 @@ class DemoUsersHaveWorkIT extends ApplicationIT {
     AuthorizationService authorizations = engine.getAuthorizationService();
     // as the engine's default grants wrote them before ModelTaskGrants (the task and its history),
     // and one a person added
-    Authorization old = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-    old.setGroupId("mediators");
-    old.setResource(Resources.TASK);
-    old.setResourceId(choice.getId());
-    old.addPermission(Permissions.READ);
-    old.addPermission(Permissions.UPDATE);
-    authorizations.saveAuthorization(old);
-    Authorization oldHistory = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-    oldHistory.setGroupId("mediators");
-    oldHistory.setResource(Resources.HISTORIC_TASK);
-    oldHistory.setResourceId(choice.getId());
-    oldHistory.addPermission(HistoricTaskPermissions.READ);
-    authorizations.saveAuthorization(oldHistory);
-    Authorization other = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-    other.setGroupId("dept-engineering");
-    other.setResource(Resources.TASK);
-    other.setResourceId(choice.getId());
-    other.addPermission(Permissions.READ);
-    other.addPermission(Permissions.UPDATE);
-    authorizations.saveAuthorization(other);
+    grant("mediators", Resources.TASK, choice.getId(), Permissions.READ, Permissions.UPDATE);
+    grant("mediators", Resources.HISTORIC_TASK, choice.getId(), HistoricTaskPermissions.READ);
+    Authorization other =
+        grant(
+            "dept-engineering",
+            Resources.TASK,
+            choice.getId(),
+            Permissions.READ,
+            Permissions.UPDATE);
     try {
       assertThat(taskGrantCleanup.removeRedundant(AccessModel.grants())).isEqualTo(2);
       assertThat(authorizations.createAuthorizationQuery().resourceId(choice.getId()).list())
@@ -249,6 +239,19 @@ class DemoUsersHaveWorkIT extends ApplicationIT {
     } finally {
       authorizations.deleteAuthorization(other.getId());
     }
+  }
+
+  private Authorization grant(
+      String group, Resources resource, String resourceId, Permission... permissions) {
+    AuthorizationService authorizations = engine.getAuthorizationService();
+    Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    grant.setGroupId(group);
+    grant.setResource(resource);
+    grant.setResourceId(resourceId);
+    for (Permission permission : permissions) {
+      grant.addPermission(permission);
+    }
+    return authorizations.saveAuthorization(grant);
   }
 
   // ------------------------------------------------------------------ REST as the user
