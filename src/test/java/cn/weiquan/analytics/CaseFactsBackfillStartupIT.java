@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.weiquan.WeiquanApplication;
 import cn.weiquan.platform.ProcessKeys;
+import cn.weiquan.support.OldMainDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
@@ -19,7 +20,6 @@ import java.util.Date;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
@@ -127,16 +127,7 @@ class CaseFactsBackfillStartupIT {
    * with the channel choice's deadline, and a case settled after 5 days.
    */
   private static OldCases oldCases(String url) {
-    var configuration = new StandaloneProcessEngineConfiguration();
-    configuration.setProcessEngineName("before-the-facts");
-    configuration.setJdbcUrl(url);
-    configuration.setJdbcDriver("org.h2.Driver");
-    configuration.setJdbcUsername("sa");
-    configuration.setJdbcPassword("");
-    configuration.setDatabaseSchemaUpdate("true");
-    configuration.setJobExecutorActivate(false);
-    configuration.setHistory("full");
-    ProcessEngine engine = configuration.buildProcessEngine();
+    ProcessEngine engine = OldMainDatabase.bareEngine("before-the-facts", url, "sa", "");
     try {
       engine
           .getRepositoryService()

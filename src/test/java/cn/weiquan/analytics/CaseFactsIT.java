@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.weiquan.platform.ProcessKeys;
 import cn.weiquan.support.ApplicationIT;
+import cn.weiquan.support.DisputeFacts;
 import cn.weiquan.support.EngineJobs;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -297,25 +298,12 @@ class CaseFactsIT extends ApplicationIT {
 
   private ProcessInstance startDispute() {
     LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), CHINA);
-    Map<String, Object> v = new HashMap<>();
-    v.put("consumerName", "事实表消费者");
-    v.put("consumerPhone", "13700000001");
-    v.put("consumerEmail", "facts@example.cn");
+    Map<String, Object> v =
+        DisputeFacts.onlinePurchase(
+            today, "事实表消费者", "13700000001", "facts@example.cn", "事实表测试商品", "事实表测试描述");
     v.put("merchantName", "事实表商家");
     v.put("merchantEmail", "facts-shop@example.cn");
-    v.put("platform", "taobao");
-    v.put("purchaseChannel", "online-platform");
-    v.put("itemName", "事实表测试商品");
     v.put("price", "299.00");
-    v.put("quantity", 1);
-    v.put("paidAt", Date.from(today.minusDays(10).atStartOfDay(CHINA).toInstant()));
-    v.put("receivedAt", Date.from(today.minusDays(8).atStartOfDay(CHINA).toInstant()));
-    v.put("harmKnownOn", Date.from(today.minusDays(7).atStartOfDay(CHINA).toInstant()));
-    v.put("category", "quality");
-    v.put("description", "事实表测试描述");
-    v.put("claimRefund", true);
-    v.put("filedBy", "api");
-    v.put("registeredBy", "api");
     ProcessInstance instance =
         engine.getRuntimeService().startProcessInstanceByKey(ProcessKeys.CONSUMER_DISPUTE, v);
     runJobs();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.weiquan.api.ApiClients;
 import cn.weiquan.api.LoginThrottle;
 import cn.weiquan.support.ApplicationIT;
+import cn.weiquan.support.DisputeFacts;
 import cn.weiquan.support.EngineJobs;
 import cn.weiquan.support.ProjectFiles;
 import cn.weiquan.support.WebappSession;
@@ -15,8 +16,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Date;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -624,26 +623,9 @@ class AccessModelIT extends ApplicationIT {
   }
 
   private Map<String, Object> disputeFacts() {
-    LocalDate today = LocalDate.now(CHINA);
-    Map<String, Object> v = new HashMap<>();
-    v.put("consumerName", "权限测试消费者");
-    v.put("consumerPhone", CONSUMER_PHONE);
-    v.put("consumerEmail", "consumer@example.cn");
-    v.put("merchantName", "某家电旗舰店");
-    v.put("merchantEmail", "shop@example.cn");
-    v.put("platform", "taobao");
-    v.put("purchaseChannel", "online-platform");
-    v.put("itemName", ITEM);
-    v.put("price", "1999.00");
-    v.put("quantity", 1);
-    v.put("paidAt", Date.from(today.minusDays(10).atStartOfDay(CHINA).toInstant()));
-    v.put("receivedAt", Date.from(today.minusDays(8).atStartOfDay(CHINA).toInstant()));
-    v.put("harmKnownOn", Date.from(today.minusDays(7).atStartOfDay(CHINA).toInstant()));
-    v.put("category", "quality");
-    v.put("description", "漏水严重");
-    v.put("claimRefund", true);
-    v.put("filedBy", "api");
-    v.put("registeredBy", "api");
+    Map<String, Object> v =
+        DisputeFacts.onlinePurchase(
+            LocalDate.now(CHINA), "权限测试消费者", CONSUMER_PHONE, "consumer@example.cn", ITEM, "漏水严重");
     v.put("merchantUser", "merchant-x");
     return v;
   }

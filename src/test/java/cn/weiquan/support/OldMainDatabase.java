@@ -104,12 +104,12 @@ public final class OldMainDatabase {
   private OldMainDatabase() {}
 
   /**
-   * The engine's schema with one running case (business key {@link #CASE_NO}), made by an engine as
-   * the old application's; returns the process instance id.
+   * An engine as an older application had it, without any of the product (no plugin, no bean): full
+   * history, the schema created or updated, no job executor. The caller closes it.
    */
-  public static String createEngineSchema(String url, String user, String password) {
+  public static ProcessEngine bareEngine(String name, String url, String user, String password) {
     var configuration = new StandaloneProcessEngineConfiguration();
-    configuration.setProcessEngineName("old-main");
+    configuration.setProcessEngineName(name);
     configuration.setJdbcUrl(url);
     configuration.setJdbcDriver(
         url.startsWith("jdbc:h2:") ? "org.h2.Driver" : "org.postgresql.Driver");
@@ -118,7 +118,15 @@ public final class OldMainDatabase {
     configuration.setDatabaseSchemaUpdate("true");
     configuration.setJobExecutorActivate(false);
     configuration.setHistory("full");
-    ProcessEngine engine = configuration.buildProcessEngine();
+    return configuration.buildProcessEngine();
+  }
+
+  /**
+   * The engine's schema with one running case (business key {@link #CASE_NO}), made by an engine as
+   * the old application's; returns the process instance id.
+   */
+  public static String createEngineSchema(String url, String user, String password) {
+    ProcessEngine engine = bareEngine("old-main", url, user, password);
     try {
       engine
           .getRepositoryService()

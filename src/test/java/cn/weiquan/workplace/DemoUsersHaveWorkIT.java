@@ -8,12 +8,12 @@ import cn.weiquan.platform.ProcessKeys;
 import cn.weiquan.platform.TaskGrantCleanup;
 import cn.weiquan.platform.TasklistFilters;
 import cn.weiquan.support.ApplicationIT;
+import cn.weiquan.support.DisputeFacts;
 import cn.weiquan.support.EngineJobs;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -317,26 +317,15 @@ class DemoUsersHaveWorkIT extends ApplicationIT {
   // ------------------------------------------------------------------ cases
 
   private ProcessInstance fileDispute() {
-    LocalDate today = LocalDate.now(CHINA);
-    Map<String, Object> v = new HashMap<>();
-    v.put("consumerName", "演示消费者");
-    v.put("consumerPhone", "13800007777");
-    v.put("consumerEmail", "consumer@example.cn");
-    v.put("merchantName", "某家电旗舰店");
-    v.put("merchantEmail", "shop@example.cn");
-    v.put("platform", "taobao");
-    v.put("purchaseChannel", "online-platform");
-    v.put("itemName", "电饭煲（演示）");
+    Map<String, Object> v =
+        DisputeFacts.onlinePurchase(
+            LocalDate.now(CHINA),
+            "演示消费者",
+            "13800007777",
+            "consumer@example.cn",
+            "电饭煲（演示）",
+            "内胆涂层脱落");
     v.put("price", "399.00");
-    v.put("quantity", 1);
-    v.put("paidAt", Date.from(today.minusDays(10).atStartOfDay(CHINA).toInstant()));
-    v.put("receivedAt", Date.from(today.minusDays(8).atStartOfDay(CHINA).toInstant()));
-    v.put("harmKnownOn", Date.from(today.minusDays(7).atStartOfDay(CHINA).toInstant()));
-    v.put("category", "quality");
-    v.put("description", "内胆涂层脱落");
-    v.put("claimRefund", true);
-    v.put("filedBy", "api");
-    v.put("registeredBy", "api");
     ProcessInstance dispute =
         engine.getRuntimeService().startProcessInstanceByKey(ProcessKeys.CONSUMER_DISPUTE, v);
     runJobs();
