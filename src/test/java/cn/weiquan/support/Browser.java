@@ -81,6 +81,12 @@ public final class Browser {
         .findElement(By.cssSelector("form[name=signinForm] input[type=password]"))
         .sendKeys(password);
     browser.findElement(By.cssSelector("form[name=signinForm] button[type=submit]")).click();
+    // signed in once the form is gone: a page opened before then would abort the sign-in request
+    // and show "认证失败" (the header and navbar are on the sign-in page too, so they prove nothing)
+    waitFor(browser)
+        .until(
+            ExpectedConditions.invisibilityOfElementLocated(
+                By.cssSelector("form[name=signinForm]")));
   }
 
   private static String env(String name, String fallback) {
