@@ -18,9 +18,9 @@ import org.springframework.stereotype.Component;
  * (all optional; Modeler: the element template "Weiquan 阶段与期限" or Extension properties):
  *
  * <ul>
- *   <li>stageLabel: the stage the case's spine shows (Tasklist, status API, mails); entering a
- *       stage ends the deadlines of the previous stage of the same process, so the case lists only
- *       deadlines that still apply;
+ *   <li>stageLabel: the stage the case's spine shows (Tasklist, status API, mails), and a channel
+ *       for its own forms; entering a stage ends the deadlines of the previous stage of the same
+ *       process, so the case lists only deadlines that still apply;
  *   <li>deadlineVariable + deadlinePeriod (+ deadlineFrom, a Date variable, default now): a
  *       statutory period stored with its basis in the process whose timers and due dates read it;
  *   <li>channel: the channel a called process runs (spine variables channel and
@@ -72,6 +72,8 @@ public class EnterStage implements ExecutionListener {
       endStageDeadlines(process);
       if (spine.getProcessInstanceId() != null
           && !spine.getProcessInstanceId().equals(process.getProcessInstanceId())) {
+        // the channel's forms show the stage too: a task reads only its own process's variables
+        process.setVariableLocal(STAGE, stage);
         // a channel's first stage also ends the spine's (the choice of channel it was waiting for)
         endStageDeadlines(spine);
       }

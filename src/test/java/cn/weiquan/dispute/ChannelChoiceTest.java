@@ -5,14 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import cn.weiquan.privacy.PersonalData;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The consumer's choice of the next channel (消法 Art. 39): the open-channels decision says which
@@ -268,5 +278,68 @@ class ChannelChoiceTest extends DisputeProcessTest {
     assertThat(cases.variable(instance, "platformFiling")).isEqualTo("late");
     assertThat((String) cases.variable(instance, "platformFilingNote")).contains("十五天", "已超过期限");
     assertThat(cases.offered(instance)).containsExactly("association", "regulator", "court");
+  }
+
+  /**
+   * Each channel receives the facts listed for it on the call activity: what the first task's form
+   * shows, and of the parties' contact data only what that form shows; the regulator track, which
+   * has no form, holds none, and no channel holds the reporter's identity (mails reach the parties
+   * through the spine).
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    "association, Task_ReviewAcceptance",
+    "arbitration, Task_FileArbitration",
+    "court, Task_PrepareLitigationPackage",
+    "regulator,"
+  })
+  void eachChannel_holdsWhatItsFormShows_andNoOtherPersonalData(String channel, String firstTask)
+      throws Exception {
+    ProcessInstance instance =
+        cases.start(
+            Map.of(
+                ARBITRATION_AGREEMENT,
+                channel.equals("arbitration"),
+                PURCHASE_CHANNEL,
+                channel.equals("arbitration") ? "offline" : "online-platform",
+                REPORT_VIOLATION,
+                true,
+                "reporterName",
+                "李举报",
+                "reporterEmail",
+                "reporter@example.cn",
+                "reporterPhone",
+                "13900000000"));
+    cases.toChannel(instance, channel);
+    ProcessInstance called = cases.channel(instance, "dispute-" + channel);
+    Map<String, Object> held = engine.getRuntimeService().getVariablesLocal(called.getId());
+
+    Set<String> shown = new TreeSet<>();
+    if (firstTask != null) {
+      Task task = cases.task(instance, firstTask);
+      String formRef =
+          engine
+              .getRepositoryService()
+              .getBpmnModelInstance(task.getProcessDefinitionId())
+              .<UserTask>getModelElementById(firstTask)
+              .getCamundaFormRef();
+      JsonNode form = new ObjectMapper().readTree(Path.of("forms", formRef + ".form").toFile());
+      form.findParents("key").stream()
+          .filter(field -> field.path("disabled").asBoolean() || field.path("readonly").asBoolean())
+          .forEach(field -> shown.add(field.path("key").asText()));
+      Map<String, Object> visible = engine.getTaskService().getVariables(task.getId());
+      assertThat(shown).as("fields the %s form shows", formRef).contains(CONSUMER_PHONE, PRICE);
+      for (String key : shown) {
+        assertThat(visible.get(key)).as("%s shows %s", formRef, key).isNotNull();
+      }
+    }
+    Set<String> personal = new TreeSet<>(held.keySet());
+    personal.retainAll(PersonalData.CONTACT);
+    assertThat(personal).as("contact data held by %s", channel).isSubsetOf(shown);
+    assertThat(held.keySet()).noneMatch(name -> name.startsWith("reporter"));
+    if (firstTask == null) {
+      assertThat(personal).isEmpty();
+      assertThat(held).containsEntry(REPORT_VIOLATION, true);
+    }
   }
 }

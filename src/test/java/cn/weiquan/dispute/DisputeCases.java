@@ -168,6 +168,7 @@ final class DisputeCases {
     Mocks.register("enterStage", new EnterStage(deadlines));
     Mocks.register("recordEvidence", new RecordEvidenceDelegate());
     Mocks.register("checkChannelChoice", new CheckChannelChoice());
+    Mocks.register("channelInputs", new ChannelInputs());
     Mocks.register("escalateAcceptance", new EscalateAcceptanceDelegate());
     Mocks.register(
         "applyTestingPause",

@@ -139,6 +139,9 @@ class PlatformInterventionTest extends DisputeProcessTest {
     assertThat(review.getProcessInstanceId())
         .as("the reviewer's task is in the channel, not the spine")
         .isEqualTo(channel.getId());
+    assertThat(engine.getTaskService().getVariable(review.getId(), STAGE))
+        .as("the review form shows the stage, read from the channel")
+        .isEqualTo("平台审核");
     // platform-review: 3 working days from Monday 2 March → Thursday 5 March 24:00
     assertThat(review.getDueDate())
         .isEqualTo(Date.from(Instant.parse("2026-03-05T16:00:00Z")))

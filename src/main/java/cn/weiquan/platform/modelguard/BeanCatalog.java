@@ -13,8 +13,8 @@ public interface BeanCatalog {
   boolean isBean(String name);
 
   /**
-   * A Weiquan delegate or listener a model may name whole, as in {@code
-   * camunda:delegateExpression="${notify}"}.
+   * A Weiquan delegate, listener or call activity variable mapping a model may name whole, as in
+   * {@code camunda:delegateExpression="${notify}"}.
    */
   boolean isProductDelegate(String name);
 

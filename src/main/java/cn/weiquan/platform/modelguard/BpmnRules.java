@@ -112,7 +112,10 @@ final class BpmnRules implements ModelXml.Visitor {
               + value
               + "\" evaluates a script; conditions and expressions are JUEL ${…}");
     }
-    boolean delegate = extension && name.equals("delegateExpression");
+    boolean delegate =
+        extension
+            && (name.equals("delegateExpression")
+                || name.equals("variableMappingDelegateExpression"));
     for (String problem : expressions.check(value, delegate)) {
       refuse(element, prefix(attribute) + name + ": " + problem);
     }

@@ -173,7 +173,7 @@ public class ExpressionChecker {
             "the bean '"
                 + name
                 + "' is not a Weiquan delegate or listener (a cn.weiquan JavaDelegate,"
-                + " ExecutionListener or TaskListener)");
+                + " ExecutionListener, TaskListener or DelegateVariableMapping)");
       }
       return Optional.of(
           "'"

@@ -5,6 +5,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
 import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateVariableMapping;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -19,7 +20,11 @@ import org.springframework.util.ClassUtils;
 public class SpringBeanCatalog implements BeanCatalog {
   private static final String PRODUCT_PACKAGE = "cn.weiquan.";
   private static final List<Class<?>> DELEGATE_TYPES =
-      List.of(JavaDelegate.class, ExecutionListener.class, TaskListener.class);
+      List.of(
+          JavaDelegate.class,
+          ExecutionListener.class,
+          TaskListener.class,
+          DelegateVariableMapping.class);
 
   private final BeanFactory beans;
 

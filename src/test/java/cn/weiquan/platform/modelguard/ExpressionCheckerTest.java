@@ -23,6 +23,7 @@ class ExpressionCheckerTest {
       # every expression of processes/*.bpmn (the DMN tables are FEEL without ${…})
       delegate | ${applyTestingPause}
       delegate | ${assignCaseNumber}
+      delegate | ${channelInputs}
       delegate | ${checkChannelChoice}
       delegate | ${checkEligibility}
       delegate | ${checkLimitation}
