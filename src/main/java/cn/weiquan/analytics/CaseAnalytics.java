@@ -10,8 +10,10 @@ import cn.weiquan.analytics.Summary.SlaRow;
 import cn.weiquan.analytics.Summary.Week;
 import cn.weiquan.platform.EngineClock;
 import cn.weiquan.platform.ProcessKeys;
+import jakarta.annotation.PreDestroy;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -27,12 +29,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The dashboard's figures, computed in the database over the case facts that the engine's own
@@ -69,13 +80,93 @@ public class CaseAnalytics {
 
   private static final String CHANNEL_RUNNING = "CASE WHEN c.end_time IS NULL THEN 1 ELSE 0 END";
 
+  /** A PostgreSQL memory size for work_mem: digits and a unit. */
+  private static final Pattern WORK_MEM = Pattern.compile("\\d+(kB|MB|GB)");
+
   private final NamedParameterJdbcTemplate jdbc;
   private final int minGroupSize;
+  private final ExecutorService queries;
+  private final TransactionTemplate readOnly;
+  private final String postgresWorkMem;
 
+  /**
+   * {@code queryThreads}: how many of a summary's queries run at once, each on its own connection
+   * (the bound for all dashboards together: a summary waits for a free thread rather than taking
+   * more of the pool the engine needs). {@code postgresWorkMem}: on PostgreSQL, the work_mem of the
+   * summary's read-only transactions, so that its grouping and percentiles sort in memory (the
+   * server's 4MB default sends 100,000 cases to disk); ignored on H2.
+   */
   public CaseAnalytics(
-      DataSource dataSource, @Value("${weiquan.analytics.min-group-size:1}") int minGroupSize) {
+      DataSource dataSource,
+      PlatformTransactionManager transactions,
+      @Value("${weiquan.analytics.min-group-size:1}") int minGroupSize,
+      @Value("${weiquan.analytics.query-threads:3}") int queryThreads,
+      @Value("${weiquan.analytics.postgres-work-mem:64MB}") String postgresWorkMem) {
     this.jdbc = new NamedParameterJdbcTemplate(dataSource);
     this.minGroupSize = Math.max(1, minGroupSize);
+    AtomicInteger threads = new AtomicInteger();
+    this.queries =
+        Executors.newFixedThreadPool(
+            Math.max(1, queryThreads),
+            runnable -> {
+              Thread thread =
+                  new Thread(runnable, "weiquan-analytics-" + threads.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
+    this.readOnly = new TransactionTemplate(transactions);
+    this.readOnly.setReadOnly(true);
+    boolean postgres = isPostgres(dataSource);
+    if (postgres && !WORK_MEM.matcher(postgresWorkMem.strip()).matches()) {
+      throw new IllegalArgumentException(
+          "weiquan.analytics.postgres-work-mem must be a size such as 64MB, not '"
+              + postgresWorkMem
+              + "'");
+    }
+    this.postgresWorkMem = postgres ? postgresWorkMem.strip() : null;
+  }
+
+  @PreDestroy
+  void stop() {
+    queries.shutdownNow();
+  }
+
+  private static boolean isPostgres(DataSource dataSource) {
+    try (Connection connection = dataSource.getConnection()) {
+      return connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the database's product name", e);
+    }
+  }
+
+  /** One query of a summary, on a thread of its own, in a read-only transaction. */
+  private <T> CompletableFuture<T> query(Supplier<T> query) {
+    return CompletableFuture.supplyAsync(
+        () ->
+            readOnly.execute(
+                status -> {
+                  if (postgresWorkMem != null) {
+                    jdbc.getJdbcTemplate()
+                        .execute("SET LOCAL work_mem = '" + postgresWorkMem + "'");
+                  }
+                  return query.get();
+                }),
+        queries);
+  }
+
+  /** The result of a query; its failure as it was thrown. */
+  private static <T> T result(CompletableFuture<T> future) {
+    try {
+      return future.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw e;
+    }
   }
 
   /** The configured floor: a request may raise it, never lower it. */
@@ -98,46 +189,33 @@ public class CaseAnalytics {
             .addValue("soon", timestamp(now.plus(DUE_SOON)))
             .addValue("soonMillis", now.plus(DUE_SOON).toEpochMilli());
 
-    long[] totals = new long[2];
-    Map<String, Map<String, long[]>> dimensions = dimensions(params, totals);
-    Grouping byStage = grouping(dimensions.get("stage"), Labels::plain, min);
-    Grouping byCategory = grouping(dimensions.get("category"), Labels::category, min);
-    Grouping byLevel = grouping(dimensions.get("severity"), Labels::plain, min);
-    Grouping byDepartment = grouping(dimensions.get("department"), Labels::department, min);
+    boolean desk = ProcessKeys.ENTERPRISE_COMPLAINT.equals(process);
+    // the summary's queries at once, each on its own connection; the figures are put together here
+    CompletableFuture<Dimensions> dimensionsQuery = query(() -> dimensions(params));
+    CompletableFuture<ChannelFigures> channelsQuery = query(() -> channels(params));
+    CompletableFuture<List<Duration>> pathsQuery = query(() -> paths(params, process));
+    CompletableFuture<List<DeadlineItem>> factDeadlinesQuery = query(() -> factDeadlines(params));
+    CompletableFuture<List<DeadlineItem>> taskDeadlinesQuery = query(() -> taskDeadlines(params));
+    CompletableFuture<Summary.Sla> slaQuery =
+        desk
+            ? query(() -> sla(params, min))
+            : CompletableFuture.completedFuture(new Summary.Sla(List.of(), 0));
+    CompletableFuture<Map<LocalDate, Long>> startedQuery = query(() -> days(params, false));
+    CompletableFuture<Map<LocalDate, Long>> endedQuery = query(() -> days(params, true));
 
-    // counts and durations of the called processes in one pass: running ones have no duration,
-    // which the percentiles ignore
-    Map<String, long[]> channels = new TreeMap<>();
-    List<Duration> channelDurations = new ArrayList<>();
-    jdbc.query(
-        "SELECT c.process_key AS k, "
-            + CHANNEL_RUNNING
-            + " AS running, COUNT(*) AS n,"
-            + " PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY c.duration) AS median,"
-            + " PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY c.duration) AS p90"
-            + CHANNELS
-            + " GROUP BY c.process_key, "
-            + CHANNEL_RUNNING,
-        params,
-        (ResultSet rs) -> {
-          boolean running = rs.getInt("running") == 1;
-          channels.computeIfAbsent(rs.getString("k"), k -> new long[2])[running ? 0 : 1] +=
-              rs.getLong("n");
-          if (!running) {
-            channelDurations.add(duration(rs, Labels.process(rs.getString("k"))));
-          }
-        });
-    Grouping byChannel = grouping(channels, Labels::process, min);
+    Dimensions dimensions = result(dimensionsQuery);
+    long[] totals = dimensions.totals();
+    Grouping byStage = grouping(dimensions.groups().get("stage"), Labels::plain, min);
+    Grouping byCategory = grouping(dimensions.groups().get("category"), Labels::category, min);
+    Grouping byLevel = grouping(dimensions.groups().get("severity"), Labels::plain, min);
+    Grouping byDepartment =
+        grouping(dimensions.groups().get("department"), Labels::department, min);
 
-    List<Duration> pathDurations =
-        jdbc.query(
-            "SELECT p.outcome AS k, COUNT(*) AS n,"
-                + " PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY p.duration) AS median,"
-                + " PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY p.duration) AS p90"
-                + CASES
-                + " AND p.end_time IS NOT NULL GROUP BY p.outcome",
-            params,
-            (rs, i) -> duration(rs, Labels.outcome(rs.getString("k"), process)));
+    ChannelFigures channels = result(channelsQuery);
+    List<Duration> channelDurations = channels.durations();
+    Grouping byChannel = grouping(channels.counts(), Labels::process, min);
+
+    List<Duration> pathDurations = result(pathsQuery);
     long ended = totals[1];
     List<Outcome> outcomes = new ArrayList<>();
     int outcomesSuppressed = 0;
@@ -167,11 +245,14 @@ public class CaseAnalytics {
     int durationsSuppressed =
         channelDurations.size() - keptChannels.size() + pathDurations.size() - keptPaths.size();
 
-    List<DeadlineItem> deadlineItems = deadlines(params);
+    List<DeadlineItem> deadlineItems =
+        deadlines(result(factDeadlinesQuery), result(taskDeadlinesQuery));
     List<DeadlineItem> overdue =
         deadlineItems.stream().filter(d -> d.due().toInstant().isBefore(now)).toList();
     List<DeadlineItem> soon =
         deadlineItems.stream().filter(d -> !d.due().toInstant().isBefore(now)).toList();
+    Summary.Sla sla = result(slaQuery);
+    List<Week> weeks = weeks(from, to, result(startedQuery), result(endedQuery));
 
     return new Summary(
         process,
@@ -188,17 +269,62 @@ public class CaseAnalytics {
         new Summary.Deadlines(first(soon), soon.size(), first(overdue), overdue.size()),
         new Summary.Durations(keptChannels, keptPaths, durationsSuppressed),
         new Summary.Outcomes(ended, outcomes, outcomesSuppressed),
-        ProcessKeys.ENTERPRISE_COMPLAINT.equals(process)
-            ? sla(params, min)
-            : new Summary.Sla(List.of(), 0),
-        weeks(params, from, to));
+        sla,
+        weeks);
+  }
+
+  /** Running and ended cases ({@code totals}) and, per dimension, per value. */
+  private record Dimensions(long[] totals, Map<String, Map<String, long[]>> groups) {}
+
+  /** The called processes per key (running, ended) and the durations of the ended ones. */
+  private record ChannelFigures(Map<String, long[]> counts, List<Duration> durations) {}
+
+  /**
+   * Counts and durations of the called processes in one pass: running ones have no duration, which
+   * the percentiles ignore.
+   */
+  private ChannelFigures channels(MapSqlParameterSource params) {
+    Map<String, long[]> channels = new TreeMap<>();
+    List<Duration> durations = new ArrayList<>();
+    jdbc.query(
+        "SELECT c.process_key AS k, "
+            + CHANNEL_RUNNING
+            + " AS running, COUNT(*) AS n,"
+            + " PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY c.duration) AS median,"
+            + " PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY c.duration) AS p90"
+            + CHANNELS
+            + " GROUP BY c.process_key, "
+            + CHANNEL_RUNNING,
+        params,
+        (ResultSet rs) -> {
+          boolean running = rs.getInt("running") == 1;
+          channels.computeIfAbsent(rs.getString("k"), k -> new long[2])[running ? 0 : 1] +=
+              rs.getLong("n");
+          if (!running) {
+            durations.add(duration(rs, Labels.process(rs.getString("k"))));
+          }
+        });
+    return new ChannelFigures(channels, durations);
+  }
+
+  /** The ended cases per outcome (path) with their durations. */
+  private List<Duration> paths(MapSqlParameterSource params, String process) {
+    return jdbc.query(
+        "SELECT p.outcome AS k, COUNT(*) AS n,"
+            + " PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY p.duration) AS median,"
+            + " PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY p.duration) AS p90"
+            + CASES
+            + " AND p.end_time IS NOT NULL GROUP BY p.outcome",
+        params,
+        (rs, i) -> duration(rs, Labels.outcome(rs.getString("k"), process)));
   }
 
   /**
    * The totals and the four dimensions in one grouped query: each dimension counts the cases that
    * have the variable (its value may be null: "not recorded").
    */
-  private Map<String, Map<String, long[]>> dimensions(MapSqlParameterSource params, long[] totals) {
+  private Dimensions dimensions(MapSqlParameterSource params) {
+    long[] totals = new long[2];
     Map<String, Map<String, long[]>> result = new HashMap<>();
     DIMENSIONS.forEach(
         d -> result.put(d, new TreeMap<>(Comparator.nullsLast(Comparator.naturalOrder()))));
@@ -226,15 +352,26 @@ public class CaseAnalytics {
             }
           }
         });
-    return result;
+    return new Dimensions(totals, result);
   }
 
   /**
    * Statutory waits (a date variable stored with its …Basis, not yet met) and open tasks' due
-   * dates, up to a week ahead, of the running cases.
+   * dates, up to a week ahead, of the running cases, by due date: a task whose due date is a stored
+   * deadline of its case is that deadline, listed once.
    */
-  private List<DeadlineItem> deadlines(MapSqlParameterSource params) {
+  private static List<DeadlineItem> deadlines(List<DeadlineItem> facts, List<DeadlineItem> tasks) {
     Map<String, DeadlineItem> items = new LinkedHashMap<>();
+    facts.forEach(item -> items.put(item.caseNo() + "|" + item.due().toInstant(), item));
+    tasks.forEach(item -> items.putIfAbsent(item.caseNo() + "|" + item.due().toInstant(), item));
+    List<DeadlineItem> sorted = new ArrayList<>(items.values());
+    sorted.sort(Comparator.comparing(DeadlineItem::due).thenComparing(DeadlineItem::caseNo));
+    return sorted;
+  }
+
+  /** The statutory waits of the running cases due within a week or overdue. */
+  private List<DeadlineItem> factDeadlines(MapSqlParameterSource params) {
+    List<DeadlineItem> items = new ArrayList<>();
     jdbc.query(
         "SELECT CASE WHEN d.instance_id = p.root_id THEN p.case_no ELSE c.case_no END AS case_no,"
             + " d.instance_id AS instance,"
@@ -252,8 +389,7 @@ public class CaseAnalytics {
           String caseNo = rs.getString("case_no");
           String processKey = rs.getString("process");
           String name = rs.getString("name");
-          items.put(
-              caseNo + "|" + due.toInstant(),
+          items.add(
               new DeadlineItem(
                   caseNo,
                   rs.getString("instance"),
@@ -265,6 +401,12 @@ public class CaseAnalytics {
                   due,
                   rs.getString("basis")));
         });
+    return items;
+  }
+
+  /** The open tasks of the running cases due within a week or overdue. */
+  private List<DeadlineItem> taskDeadlines(MapSqlParameterSource params) {
+    List<DeadlineItem> items = new ArrayList<>();
     jdbc.query(
         "SELECT CASE WHEN t.PROC_INST_ID_ = p.root_id THEN p.case_no ELSE c.case_no END AS case_no,"
             + " t.PROC_INST_ID_ AS instance,"
@@ -281,9 +423,7 @@ public class CaseAnalytics {
               OffsetDateTime.ofInstant(rs.getTimestamp("due").toInstant(), EngineClock.CHINA);
           String caseNo = rs.getString("case_no");
           String processKey = rs.getString("process");
-          // a task whose due date is a stored deadline is that deadline, listed once
-          items.putIfAbsent(
-              caseNo + "|" + due.toInstant(),
+          items.add(
               new DeadlineItem(
                   caseNo,
                   rs.getString("instance"),
@@ -295,9 +435,7 @@ public class CaseAnalytics {
                   due,
                   null));
         });
-    List<DeadlineItem> sorted = new ArrayList<>(items.values());
-    sorted.sort(Comparator.comparing(DeadlineItem::due).thenComparing(DeadlineItem::caseNo));
-    return sorted;
+    return items;
   }
 
   /**
@@ -375,35 +513,38 @@ public class CaseAnalytics {
   }
 
   /**
-   * Started and ended per ISO week: the database counts per Beijing day, Java folds the days into
-   * weeks.
+   * Cases started (or, {@code ended}, ended) per Beijing day, counted by the database; {@link
+   * #weeks} folds the days into weeks.
    */
-  private List<Week> weeks(MapSqlParameterSource params, LocalDate from, LocalDate to) {
+  private Map<LocalDate, Long> days(MapSqlParameterSource params, boolean ended) {
+    String day = ended ? "p.end_day" : "p.start_day";
+    Map<LocalDate, Long> days = new HashMap<>();
+    jdbc.query(
+        "SELECT "
+            + day
+            + " AS d, COUNT(*) AS n"
+            + CASES
+            + (ended ? " AND p.end_time IS NOT NULL" : "")
+            + " GROUP BY "
+            + day,
+        params,
+        (ResultSet rs) -> {
+          days.merge(rs.getDate("d").toLocalDate(), rs.getLong("n"), Long::sum);
+        });
+    return days;
+  }
+
+  /** Started and ended per ISO week of the range. */
+  private static List<Week> weeks(
+      LocalDate from, LocalDate to, Map<LocalDate, Long> started, Map<LocalDate, Long> ended) {
     Map<LocalDate, long[]> weeks = new TreeMap<>();
     for (LocalDate monday = from.with(DayOfWeek.MONDAY);
         !monday.isAfter(to);
         monday = monday.plusWeeks(1)) {
       weeks.put(monday, new long[2]);
     }
-    String started = "p.start_day";
-    jdbc.query(
-        "SELECT " + started + " AS d, COUNT(*) AS n" + CASES + " GROUP BY " + started,
-        params,
-        (ResultSet rs) -> {
-          count(weeks, rs, 0);
-        });
-    String ended = "p.end_day";
-    jdbc.query(
-        "SELECT "
-            + ended
-            + " AS d, COUNT(*) AS n"
-            + CASES
-            + " AND p.end_time IS NOT NULL GROUP BY "
-            + ended,
-        params,
-        (ResultSet rs) -> {
-          count(weeks, rs, 1);
-        });
+    count(weeks, started, 0);
+    count(weeks, ended, 1);
     List<Week> result = new ArrayList<>();
     weeks.forEach(
         (monday, n) ->
@@ -418,13 +559,14 @@ public class CaseAnalytics {
     return result;
   }
 
-  private static void count(Map<LocalDate, long[]> weeks, ResultSet rs, int column)
-      throws SQLException {
-    LocalDate day = rs.getDate("d").toLocalDate();
-    long[] week = weeks.get(day.with(DayOfWeek.MONDAY));
-    if (week != null) {
-      week[column] += rs.getLong("n");
-    }
+  private static void count(Map<LocalDate, long[]> weeks, Map<LocalDate, Long> days, int column) {
+    days.forEach(
+        (day, n) -> {
+          long[] week = weeks.get(day.with(DayOfWeek.MONDAY));
+          if (week != null) {
+            week[column] += n;
+          }
+        });
   }
 
   private static Grouping grouping(

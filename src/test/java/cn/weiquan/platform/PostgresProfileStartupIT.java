@@ -3,8 +3,11 @@ package cn.weiquan.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import cn.weiquan.analytics.CaseAnalytics;
+import cn.weiquan.analytics.Summary;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.time.LocalDate;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -28,6 +31,13 @@ class PostgresProfileStartupIT {
       assertThat(engine.getProcessEngineConfiguration().getDatabaseType()).isEqualTo("postgres");
       assertThat(engine.getIdentityService().checkPassword("demo", "postgres-profile-test"))
           .isTrue();
+      // the dashboard's queries run in read-only transactions with their own work_mem there
+      LocalDate today = EngineClock.today();
+      Summary summary =
+          app.getBean(CaseAnalytics.class)
+              .summary(ProcessKeys.CONSUMER_DISPUTE, today.minusYears(1), today, null);
+      assertThat(summary.process()).isEqualTo(ProcessKeys.CONSUMER_DISPUTE);
+      assertThat(summary.weeks()).isNotEmpty();
     }
   }
 
