@@ -178,17 +178,21 @@ class ClusterStartupIT {
         sql.update(
             "UPDATE act_ru_job SET duedate_ = ? WHERE type_ = 'timer'",
             new java.sql.Timestamp(System.currentTimeMillis() - 1000));
-        awaitLockedJobs(sql, Duration.ofSeconds(60));
+        // kill node a while it holds jobs: their locks (30 s) must run out before node b may take
+        // them
+        assertThat(awaitLockedJobs(sql, "node-a", Duration.ofSeconds(60)))
+            .as("node a holds jobs before it is killed")
+            .isTrue();
+        a.kill();
+        long killed = System.nanoTime();
         List<String> lockedAtKill =
             sql.queryForList(
-                "SELECT id_ FROM act_ru_job WHERE lock_owner_ IS NOT NULL AND lock_exp_time_ > now()",
+                "SELECT id_ FROM act_ru_job WHERE lock_owner_ = 'node-a' AND lock_exp_time_ > now()",
                 String.class);
-        long killed = System.nanoTime();
-        a.kill();
         long left = awaitNoDueJobs(sql, Duration.ofSeconds(90));
         double takeOver = (left - killed) / 1e9;
         System.out.printf(
-            "CLUSTER take-over: %d jobs locked at kill -9, all jobs done %.1f s after it%n",
+            "CLUSTER take-over: %d jobs locked by the killed node, all jobs done %.1f s after kill -9%n",
             lockedAtKill.size(), takeOver);
         assertThat(takeOver)
             .as("seconds until the surviving node had run every job")
@@ -274,6 +278,7 @@ class ClusterStartupIT {
                   "--spring.datasource.password=",
                   "--weiquan.security.admin.password=" + ADMIN_PASSWORD,
                   "--weiquan.data-dir=" + work.resolve(name),
+                  "--weiquan.cluster.node-name=node-" + name,
                   "--weiquan.evidence.directory=" + work.resolve("evidence"),
                   "--spring.mail.host=127.0.0.1",
                   "--spring.mail.port=" + smtpPort)
@@ -314,8 +319,9 @@ class ClusterStartupIT {
       throw new AssertionError("node " + name + " not ready within " + START + ": " + tail());
     }
 
-    void kill() {
+    void kill() throws InterruptedException {
       process.destroyForcibly(); // SIGKILL: no shutdown hook, no lock released
+      process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     String tail() {
@@ -404,20 +410,23 @@ class ClusterStartupIT {
   }
 
   /**
-   * Waits until some job is locked (a node is working), so the kill hits a node in the middle of
-   * its work.
+   * Whether the node (its lock owner) came to hold a job within {@code max}, so that the kill hits
+   * it in the middle of its work.
    */
-  private static void awaitLockedJobs(JdbcTemplate sql, Duration max) throws InterruptedException {
+  private static boolean awaitLockedJobs(JdbcTemplate sql, String owner, Duration max)
+      throws InterruptedException {
     long end = System.nanoTime() + max.toNanos();
     while (System.nanoTime() < end) {
       if (sql.queryForObject(
-              "SELECT COUNT(*) FROM act_ru_job WHERE lock_owner_ IS NOT NULL AND lock_exp_time_ > now()",
-              Integer.class)
+              "SELECT COUNT(*) FROM act_ru_job WHERE lock_owner_ = ? AND lock_exp_time_ > now()",
+              Integer.class,
+              owner)
           > 0) {
-        return;
+        return true;
       }
-      Thread.sleep(20);
+      Thread.sleep(5);
     }
+    return false;
   }
 
   private static void await(CountDownLatch latch) {
