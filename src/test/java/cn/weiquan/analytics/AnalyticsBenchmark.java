@@ -384,6 +384,26 @@ public final class AnalyticsBenchmark {
       String running,
       String ended) {}
 
+  /** One row of each table the summary reads, written again: a case changed since the last look. */
+  private static void changeOneRowOfEach(javax.sql.DataSource dataSource) throws Exception {
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.executeUpdate(
+          "UPDATE wq_case SET case_no = case_no WHERE root_id = (SELECT MIN(root_id) FROM wq_case)");
+      statement.executeUpdate(
+          "UPDATE wq_case_channel SET case_no = case_no"
+              + " WHERE instance_id = (SELECT MIN(instance_id) FROM wq_case_channel)");
+      statement.executeUpdate(
+          "UPDATE wq_case_deadline SET basis = basis"
+              + " WHERE root_id = (SELECT MIN(root_id) FROM wq_case_deadline)");
+      statement.executeUpdate(
+          "UPDATE ACT_RU_TASK SET PRIORITY_ = PRIORITY_ WHERE ID_ = (SELECT MIN(ID_) FROM ACT_RU_TASK)");
+      if (!connection.getAutoCommit()) {
+        connection.commit();
+      }
+    }
+  }
+
   private static Measure measure(ProcessEngine engine, int port, int requests) throws Exception {
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     String auth =
@@ -402,7 +422,11 @@ public final class AnalyticsBenchmark {
       body = http.send(request, HttpResponse.BodyHandlers.ofString()).body();
     }
     long[] times = new long[requests];
+    javax.sql.DataSource dataSource = engine.getProcessEngineConfiguration().getDataSource();
     for (int i = 0; i < requests; i++) {
+      // a live engine changes cases all the time; without a change between two requests H2 would
+      // answer each query from its previous result (OPTIMIZE_REUSE_RESULTS), which measures nothing
+      changeOneRowOfEach(dataSource);
       long t0 = System.nanoTime();
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
       times[i] = System.nanoTime() - t0;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.weiquan.platform.ProcessKeys;
 import cn.weiquan.support.ApplicationIT;
 import cn.weiquan.support.Browser;
+import cn.weiquan.support.DisputeFacts;
 import cn.weiquan.support.EngineJobs;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +14,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -155,25 +155,8 @@ class KanbanBrowserIT extends ApplicationIT {
 
   private ProcessInstance startDispute(Instant since, String name, String phone) {
     LocalDate day = since.atZone(CHINA).toLocalDate();
-    Map<String, Object> v = new HashMap<>();
-    v.put("consumerName", name);
-    v.put("consumerPhone", phone);
-    v.put("consumerEmail", "kanban.browser@example.cn");
-    v.put("merchantName", "某家电旗舰店");
-    v.put("merchantEmail", "shop@example.cn");
-    v.put("platform", "taobao");
-    v.put("purchaseChannel", "online-platform");
-    v.put("itemName", "电饭煲");
-    v.put("price", "399.00");
-    v.put("quantity", 1);
-    v.put("paidAt", Date.from(day.minusDays(10).atStartOfDay(CHINA).toInstant()));
-    v.put("receivedAt", Date.from(day.minusDays(8).atStartOfDay(CHINA).toInstant()));
-    v.put("harmKnownOn", Date.from(day.minusDays(7).atStartOfDay(CHINA).toInstant()));
-    v.put("category", "quality");
-    v.put("description", "内胆涂层脱落");
-    v.put("claimRefund", true);
-    v.put("filedBy", "api");
-    v.put("registeredBy", "api");
+    Map<String, Object> v =
+        DisputeFacts.onlinePurchase(day, name, phone, "kanban.browser@example.cn", "电饭煲", "内胆涂层脱落");
     ProcessInstance instance =
         engine.getRuntimeService().startProcessInstanceByKey(ProcessKeys.CONSUMER_DISPUTE, v);
     EngineJobs.runMessageJobs(engine.getManagementService(), null, 50);

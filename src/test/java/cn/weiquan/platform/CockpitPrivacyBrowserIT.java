@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.weiquan.support.ApplicationIT;
 import cn.weiquan.support.Browser;
+import cn.weiquan.support.DisputeFacts;
 import cn.weiquan.support.EngineJobs;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Date;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -78,19 +77,7 @@ class CockpitPrivacyBrowserIT extends ApplicationIT {
 
   private ProcessInstance startDispute(String name, String phone, String email) {
     LocalDate today = LocalDate.now(CHINA);
-    Map<String, Object> v = new HashMap<>();
-    v.put("consumerName", name);
-    v.put("consumerPhone", phone);
-    v.put("consumerEmail", email);
-    v.put("merchantName", "某家电旗舰店");
-    v.put("itemName", "空气净化器");
-    v.put("price", "899.00");
-    v.put("quantity", 1);
-    v.put("purchaseChannel", "offline");
-    v.put("paidAt", Date.from(today.minusDays(5).atStartOfDay(CHINA).toInstant()));
-    v.put("harmKnownOn", Date.from(today.minusDays(3).atStartOfDay(CHINA).toInstant()));
-    v.put("category", "quality");
-    v.put("description", "滤网异味");
+    Map<String, Object> v = DisputeFacts.onlinePurchase(today, name, phone, email, "空气净化器", "滤网异味");
     ProcessInstance instance =
         engine.getRuntimeService().startProcessInstanceByKey(ProcessKeys.CONSUMER_DISPUTE, v);
     EngineJobs.runMessageJobs(engine.getManagementService(), instance.getId(), 20);
