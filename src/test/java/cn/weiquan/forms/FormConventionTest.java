@@ -2,6 +2,7 @@ package cn.weiquan.forms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.weiquan.dispute.ChannelInputs;
 import cn.weiquan.support.ProjectFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -188,7 +189,7 @@ class FormConventionTest {
   /**
    * A deadline's text exists where the form is shown: the process of the task that names the form
    * stores the deadline (deadlineVariable, or a delegate's declared one), or is called with the
-   * text passed in (camunda:in).
+   * text passed in (camunda:in, or listed among a channel's inputs.&lt;channel&gt;).
    */
   @Test
   void everyDeadlineText_isStoredOrPassedIntoTheProcessWhoseTaskShowsIt() throws Exception {
@@ -225,6 +226,18 @@ class FormConventionTest {
           for (int i = 0; i < callActivities.getLength(); i++) {
             Element call = (Element) callActivities.item(i);
             String called = call.getAttribute("calledElement");
+            // ${channelInputs}: the inputs each channel is passed, listed as inputs.<channel>
+            NodeList listed = call.getElementsByTagNameNS(CAMUNDA, "property");
+            for (int l = 0; l < listed.getLength(); l++) {
+              Element property = (Element) listed.item(l);
+              String name = property.getAttribute("name");
+              if (name.startsWith(ChannelInputs.PROPERTY_PREFIX)) {
+                String channel = name.substring(ChannelInputs.PROPERTY_PREFIX.length());
+                for (String variable : ChannelInputs.parse(property.getAttribute("value"))) {
+                  calls.add(new String[] {"dispute-" + channel, "in", variable, variable, id});
+                }
+              }
+            }
             for (String direction : List.of("in", "out")) {
               NodeList mappings = call.getElementsByTagNameNS(CAMUNDA, direction);
               for (int m = 0; m < mappings.getLength(); m++) {
