@@ -71,10 +71,10 @@ public final class AnalyticsBenchmark {
   private static final int BATCH = 250;
   private static final String[] STAGES = {"选择维权途径", "消协调解", "行政投诉", "诉讼", "平台介入"};
   private static final String[] ENDED_STAGES = {"已结案", "已撤回", "不予受理", "平台处理完结"};
-  private static final String[] OUTCOMES = {
+  static final String[] OUTCOMES = {
     "settled", "mediated", "withdrawn", "not-eligible", "judged", "platform-decided"
   };
-  private static final String[] CATEGORIES = {
+  static final String[] CATEGORIES = {
     "quality",
     "service",
     "false-advertising",

@@ -37,18 +37,6 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 public final class SummaryQueryProfile {
   private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
   private static final String[] STAGES = {"选择维权途径", "消协调解", "行政投诉", "诉讼", "平台介入", "已结案", "已撤回"};
-  private static final String[] CATEGORIES = {
-    "quality",
-    "service",
-    "false-advertising",
-    "not-as-described",
-    "logistics",
-    "after-sales",
-    "other"
-  };
-  private static final String[] OUTCOMES = {
-    "settled", "mediated", "withdrawn", "not-eligible", "judged", "platform-decided"
-  };
 
   private SummaryQueryProfile() {}
 
@@ -201,8 +189,15 @@ public final class SummaryQueryProfile {
           caseRow.setDate(
               7, end == null ? null : java.sql.Date.valueOf(LocalDate.ofInstant(end, CHINA)));
           caseRow.setString(8, STAGES[running ? random.nextInt(5) : 5 + random.nextInt(2)]);
-          caseRow.setString(9, CATEGORIES[random.nextInt(CATEGORIES.length)]);
-          caseRow.setString(10, running ? null : OUTCOMES[random.nextInt(OUTCOMES.length)]);
+          caseRow.setString(
+              9,
+              AnalyticsBenchmark.CATEGORIES[random.nextInt(AnalyticsBenchmark.CATEGORIES.length)]);
+          caseRow.setString(
+              10,
+              running
+                  ? null
+                  : AnalyticsBenchmark.OUTCOMES[
+                      random.nextInt(AnalyticsBenchmark.OUTCOMES.length)]);
           caseRow.addBatch();
           if (i % 2 == 0) {
             Instant called = start.plusSeconds(3600);
