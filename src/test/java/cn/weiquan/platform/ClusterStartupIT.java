@@ -178,10 +178,12 @@ class ClusterStartupIT {
         sql.update(
             "UPDATE act_ru_job SET duedate_ = ? WHERE type_ = 'timer'",
             new java.sql.Timestamp(System.currentTimeMillis() - 1000));
-        // kill node a while it holds jobs: their locks (30 s) must run out before node b may take
-        // them
+        // kill node a while it holds timer jobs: their locks (30 s) must run out before node b may
+        // take them. Not while it sends a mail: a mail job killed between the SMTP server's
+        // acceptance and its commit is sent again by the node that takes it over (at least once,
+        // README "Running a cluster"), which this test would count as a double
         assertThat(awaitLockedJobs(sql, "node-a", Duration.ofSeconds(60)))
-            .as("node a holds jobs before it is killed")
+            .as("node a holds timer jobs, and no other job, before it is killed")
             .isTrue();
         a.kill();
         long killed = System.nanoTime();
@@ -410,18 +412,21 @@ class ClusterStartupIT {
   }
 
   /**
-   * Whether the node (its lock owner) came to hold a job within {@code max}, so that the kill hits
-   * it in the middle of its work.
+   * Whether the node (its lock owner) came to hold timer jobs and no other within {@code max}, so
+   * that the kill hits it in the middle of its work.
    */
   private static boolean awaitLockedJobs(JdbcTemplate sql, String owner, Duration max)
       throws InterruptedException {
     long end = System.nanoTime() + max.toNanos();
     while (System.nanoTime() < end) {
-      if (sql.queryForObject(
-              "SELECT COUNT(*) FROM act_ru_job WHERE lock_owner_ = ? AND lock_exp_time_ > now()",
-              Integer.class,
-              owner)
-          > 0) {
+      Map<String, Object> held =
+          sql.queryForMap(
+              "SELECT COALESCE(SUM(CASE WHEN type_ = 'timer' THEN 1 ELSE 0 END), 0) AS timers,"
+                  + " COALESCE(SUM(CASE WHEN type_ = 'timer' THEN 0 ELSE 1 END), 0) AS others"
+                  + " FROM act_ru_job WHERE lock_owner_ = ? AND lock_exp_time_ > now()",
+              owner);
+      if (((Number) held.get("timers")).intValue() > 0
+          && ((Number) held.get("others")).intValue() == 0) {
         return true;
       }
       Thread.sleep(5);
