@@ -39,6 +39,7 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.jdbc.DatabaseDriver;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -133,7 +134,8 @@ public class CaseAnalytics {
 
   private static boolean isPostgres(DataSource dataSource) {
     try (Connection connection = dataSource.getConnection()) {
-      return connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+      return DatabaseDriver.fromProductName(connection.getMetaData().getDatabaseProductName())
+          == DatabaseDriver.POSTGRESQL;
     } catch (SQLException e) {
       throw new IllegalStateException("cannot read the database's product name", e);
     }

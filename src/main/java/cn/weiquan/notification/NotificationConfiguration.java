@@ -1,5 +1,6 @@
 package cn.weiquan.notification;
 
+import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,10 +16,16 @@ public class NotificationConfiguration {
   }
 
   @Bean
+  MailLedger mailLedger(DataSource dataSource) {
+    return new MailLedger(dataSource);
+  }
+
+  @Bean
   NotificationService notificationService(
       JavaMailSender mailSender,
       MailTemplates templates,
-      @Value("${weiquan.mail.from}") String from) {
-    return new NotificationService(mailSender, templates, from);
+      @Value("${weiquan.mail.from}") String from,
+      MailLedger ledger) {
+    return new NotificationService(mailSender, templates, from, ledger);
   }
 }

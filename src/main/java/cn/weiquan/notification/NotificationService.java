@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 
@@ -44,11 +46,29 @@ public class NotificationService {
   private final JavaMailSender mailSender;
   private final MailTemplates templates;
   private final InternetAddress from;
+  private final MailLedger ledger;
 
+  /** Without a ledger: every call sends (for callers that are not jobs run again). */
   public NotificationService(JavaMailSender mailSender, MailTemplates templates, String from) {
+    this(mailSender, templates, from, null);
+  }
+
+  /**
+   * With the ledger of mails the server has taken, so a job run again sends each mail once (see
+   * {@link #send(String, String, List, Map, String)}).
+   */
+  public NotificationService(
+      JavaMailSender mailSender, MailTemplates templates, String from, MailLedger ledger) {
     this.mailSender = mailSender;
     this.templates = templates;
     this.from = parseFrom(from);
+    this.ledger = ledger;
+  }
+
+  /** Sends without a key: each call is a new mail. */
+  public List<SentMail> send(
+      String event, List<String> roles, Map<String, Object> variables, String deadlineVariable) {
+    return send(null, event, roles, variables, deadlineVariable);
   }
 
   /**
@@ -59,10 +79,17 @@ public class NotificationService {
    * @param roles recipient role codes, e.g. consumer, merchant
    * @param variables the case's variables: the template model
    * @param deadlineVariable name of a stored deadline variable to show, or null
-   * @return the mails handed to the SMTP server, with the Message-ID each carries
+   * @param sendKey what stays the same each time this send is tried again (the mail job's id), or
+   *     null: with a ledger, a mail the server took on an earlier try is not sent again, and keeps
+   *     its Message-ID
+   * @return the mails the SMTP server has taken, with the Message-ID each carries
    */
   public List<SentMail> send(
-      String event, List<String> roles, Map<String, Object> variables, String deadlineVariable) {
+      String sendKey,
+      String event,
+      List<String> roles,
+      Map<String, Object> variables,
+      String deadlineVariable) {
     Set<RecipientRole> recipients = distinct(roles);
     for (RecipientRole role : recipients) {
       if (!templates.exists(event, role.code())) {
@@ -80,8 +107,8 @@ public class NotificationService {
     }
     Map<String, Object> caseModel = caseModel(variables, deadlineVariable);
     Object caseNo = variables.get(CASE_NO);
-    List<MimeMessage> messages = new ArrayList<>();
-    List<SentMail> sent = new ArrayList<>();
+    List<MailLedger.Wanted> wanted = new ArrayList<>();
+    List<RenderedMail> texts = new ArrayList<>();
     for (RecipientRole role : recipients) {
       List<String> addresses = addresses(variables.get(role.addressVariable()));
       if (addresses.isEmpty()) {
@@ -96,23 +123,60 @@ public class NotificationService {
       RenderedMail mail =
           templates.render(event, role.code(), modelFor(role, caseModel, variables));
       for (String address : addresses) {
-        InternetAddress to = parseRecipient(role, address);
-        String messageId = "<" + UUID.randomUUID() + "@weiquan>";
-        messages.add(message(to, mail, messageId));
-        sent.add(new SentMail(role, to.getAddress(), messageId));
+        String to = parseRecipient(role, address).getAddress();
+        wanted.add(new MailLedger.Wanted(role, to, "<" + UUID.randomUUID() + "@weiquan>"));
+        texts.add(mail);
       }
+    }
+    // with a ledger and a key, a mail the server took on an earlier run is not sent again, and one
+    // claimed then is sent under the Message-ID claimed
+    List<MailLedger.Claim> claims =
+        ledger == null || sendKey == null || wanted.isEmpty()
+            ? null
+            : ledger.claim(sendKey, caseNo, event, wanted);
+    Map<MimeMessage, MailLedger.Claim> messages = new LinkedHashMap<>();
+    List<SentMail> sent = new ArrayList<>();
+    int takenBefore = 0;
+    for (int i = 0; i < wanted.size(); i++) {
+      MailLedger.Wanted mail = wanted.get(i);
+      MailLedger.Claim claim = claims == null ? null : claims.get(i);
+      String messageId = claim == null ? mail.messageId() : claim.messageId();
+      if (claim != null && claim.alreadySent()) {
+        takenBefore++;
+      } else {
+        messages.put(
+            message(parseRecipient(mail.role(), mail.address()), texts.get(i), messageId), claim);
+      }
+      sent.add(new SentMail(mail.role(), mail.address(), messageId));
+    }
+    if (takenBefore > 0) {
+      LOG.info(
+          "case {} event {}: {} mail(s) the server took on an earlier run of this job, not sent again",
+          caseNo,
+          event,
+          takenBefore);
     }
     if (!messages.isEmpty()) {
       // one connection for all recipients of this event; weiquan_mails_sent_total /
-      // weiquan_mails_failed_total{event}
-      // count into Boot's registry through Micrometer's global one (nothing where there is none, as
-      // in engine-only tests)
+      // weiquan_mails_failed_total{event} count into Boot's registry through Micrometer's global
+      // one (nothing where there is none, as in engine-only tests)
       try {
-        mailSender.send(messages.toArray(MimeMessage[]::new));
+        mailSender.send(messages.keySet().toArray(MimeMessage[]::new));
+      } catch (MailSendException e) {
+        // the server took those it did not refuse: they are not sent again on the retry
+        Set<Object> failed = e.getFailedMessages().keySet();
+        List<MimeMessage> taken =
+            messages.keySet().stream().filter(message -> !failed.contains(message)).toList();
+        markSent(taken, messages);
+        Metrics.counter("weiquan.mails.sent", "event", event).increment(taken.size());
+        Metrics.counter("weiquan.mails.failed", "event", event)
+            .increment(messages.size() - taken.size());
+        throw e;
       } catch (RuntimeException e) {
         Metrics.counter("weiquan.mails.failed", "event", event).increment(messages.size());
         throw e;
       }
+      markSent(messages.keySet(), messages);
       Metrics.counter("weiquan.mails.sent", "event", event).increment(messages.size());
     }
     for (SentMail mail : sent) {
@@ -125,6 +189,15 @@ public class NotificationService {
           mail.role().code());
     }
     return sent;
+  }
+
+  private void markSent(
+      java.util.Collection<MimeMessage> taken, Map<MimeMessage, MailLedger.Claim> claims) {
+    List<MailLedger.Claim> marks =
+        taken.stream().map(claims::get).filter(java.util.Objects::nonNull).toList();
+    if (ledger != null) {
+      ledger.sent(marks);
+    }
   }
 
   private Map<String, Object> caseModel(Map<String, Object> variables, String deadlineVariable) {

@@ -15,6 +15,9 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,7 +25,8 @@ import org.springframework.stereotype.Component;
  * the task's extension properties (fixed text, nothing stored per case) or, for a value computed by
  * an expression, from an input parameter of the same name, which wins. Sends through {@link
  * NotificationService} and appends the Message-IDs to mailMessageIds. Model it asyncBefore +
- * asyncAfter with a retry cycle, so the send is the only side effect of its transaction.
+ * asyncAfter with a retry cycle, so the send is the only side effect of its transaction; the job's
+ * id keys the mail ledger, so a retry or another node running the job again sends no mail twice.
  */
 @Component("notify")
 public class NotifyDelegate implements JavaDelegate {
@@ -56,7 +60,7 @@ public class NotifyDelegate implements JavaDelegate {
         variables.put(role.addressVariable(), staffAddresses(execution, role.staffGroup()));
       }
     }
-    List<SentMail> sent = notifications.send(event, roles, variables, deadline);
+    List<SentMail> sent = notifications.send(runKey(), event, roles, variables, deadline);
 
     if (!sent.isEmpty()) {
       String ids = sent.stream().map(SentMail::messageId).collect(Collectors.joining("\n"));
@@ -64,6 +68,17 @@ public class NotifyDelegate implements JavaDelegate {
       CaseScope.spine(execution)
           .setVariable(MAIL_MESSAGE_IDS, before == null ? ids : before + "\n" + ids);
     }
+  }
+
+  /**
+   * The id of the job this send runs in: the same on every retry and on the node that takes the job
+   * over after another died holding it, so the ledger sends each mail once. Null when the step runs
+   * without a job (a model without asyncBefore, which the model rules refuse).
+   */
+  private static String runKey() {
+    CommandContext context = Context.getCommandContext();
+    JobEntity job = context == null ? null : context.getCurrentJob();
+    return job == null ? null : "job:" + job.getId();
   }
 
   /** Members of the group who have an e-mail address in the engine's identity service. */

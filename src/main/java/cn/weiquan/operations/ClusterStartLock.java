@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
 import org.springframework.boot.context.event.ApplicationFailedEvent;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.jdbc.DatabaseDriver;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
@@ -53,7 +54,8 @@ public class ClusterStartLock implements FlywayMigrationStrategy {
   synchronized void acquire() {
     try {
       Connection connection = dataSource.getConnection();
-      if (!"PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
+      if (DatabaseDriver.fromProductName(connection.getMetaData().getDatabaseProductName())
+          != DatabaseDriver.POSTGRESQL) {
         connection.close();
         return;
       }

@@ -2,6 +2,7 @@ package cn.weiquan.privacy;
 
 import cn.weiquan.intake.EvidenceStore;
 import cn.weiquan.intake.IdempotencyStore;
+import cn.weiquan.notification.MailLedger;
 import cn.weiquan.platform.EngineClock;
 import cn.weiquan.platform.ProcessKeys;
 import java.time.Duration;
@@ -23,8 +24,8 @@ import org.springframework.stereotype.Component;
  * records and idempotency keys are deleted together, and the deletion is recorded. Runs at the
  * start of the engine's history-cleanup window, so the engine's own cleanup finds nothing of these
  * cases left; evidence of a case whose history the engine removed first is swept too. Idempotency
- * keys go earlier, after weiquan.retention.idempotency-keys. Safe on every node of a cluster at
- * once.
+ * keys go earlier, after weiquan.retention.idempotency-keys, and the mail ledger's records after
+ * weiquan.retention.mail-ledger. Safe on every node of a cluster at once.
  */
 @Component
 public class PersonalDataRetention {
@@ -32,7 +33,7 @@ public class PersonalDataRetention {
   private static final int BATCH = 100;
 
   /** What one run deleted. */
-  public record Result(int cases, int evidenceFiles, int idempotencyKeys) {}
+  public record Result(int cases, int evidenceFiles, int idempotencyKeys, int mailRecords) {}
 
   private final RepositoryService repository;
   private final HistoryService history;
@@ -40,6 +41,8 @@ public class PersonalDataRetention {
   private final IdempotencyStore keys;
   private final ErasureLog log;
   private final Duration keepIdempotencyKeys;
+  private final MailLedger mails;
+  private final Duration keepMailRecords;
 
   public PersonalDataRetention(
       RepositoryService repository,
@@ -47,24 +50,30 @@ public class PersonalDataRetention {
       EvidenceStore evidence,
       IdempotencyStore keys,
       ErasureLog log,
-      @Value("${weiquan.retention.idempotency-keys:P90D}") Duration keepIdempotencyKeys) {
+      @Value("${weiquan.retention.idempotency-keys:P90D}") Duration keepIdempotencyKeys,
+      MailLedger mails,
+      @Value("${weiquan.retention.mail-ledger:P90D}") Duration keepMailRecords) {
     this.repository = repository;
     this.history = history;
     this.evidence = evidence;
     this.keys = keys;
     this.log = log;
     this.keepIdempotencyKeys = keepIdempotencyKeys;
+    this.mails = mails;
+    this.keepMailRecords = keepMailRecords;
   }
 
   @Scheduled(cron = "${weiquan.retention.cron:0 30 1 * * *}", zone = "Asia/Shanghai")
   public void nightly() {
     Result result = run(EngineClock.now());
-    if (result.cases() + result.evidenceFiles() + result.idempotencyKeys() > 0) {
+    if (result.cases() + result.evidenceFiles() + result.idempotencyKeys() + result.mailRecords()
+        > 0) {
       LOG.info(
-          "Retention: {} closed cases past their time to live deleted with their evidence ({} files); {} old idempotency keys",
+          "Retention: {} closed cases past their time to live deleted with their evidence ({} files); {} old idempotency keys; {} old mail records",
           result.cases(),
           result.evidenceFiles(),
-          result.idempotencyKeys());
+          result.idempotencyKeys(),
+          result.mailRecords());
     }
   }
 
@@ -109,7 +118,8 @@ public class PersonalDataRetention {
     }
     int idempotencyKeys =
         keys.deleteOlderThan(new Date(now.getTime() - keepIdempotencyKeys.toMillis()));
-    return new Result(cases, files, idempotencyKeys);
+    int mailRecords = mails.deleteOlderThan(new Date(now.getTime() - keepMailRecords.toMillis()));
+    return new Result(cases, files, idempotencyKeys, mailRecords);
   }
 
   private int deleteCase(HistoricProcessInstance spine, Date now) {
@@ -118,6 +128,7 @@ public class PersonalDataRetention {
     if (caseNo != null) {
       files = evidence.deleteCase(caseNo).files();
       keys.deleteCase(caseNo);
+      mails.deleteCase(caseNo);
     }
     List<String> ids = CaseInstances.of(history, spine);
     history.deleteHistoricProcessInstancesIfExists(ids);

@@ -7,6 +7,7 @@ import cn.weiquan.calendar.Deadlines;
 import cn.weiquan.casenumber.CaseNumbers;
 import cn.weiquan.cases.AssignCaseNumber;
 import cn.weiquan.cases.EnterStage;
+import cn.weiquan.notification.MailLedger;
 import cn.weiquan.notification.MailTemplates;
 import cn.weiquan.notification.NotificationService;
 import cn.weiquan.notification.NotifyDelegate;
@@ -92,7 +93,10 @@ final class ComplaintCase {
         "notify",
         new NotifyDelegate(
             new NotificationService(
-                TestSmtp.sender(smtpPort), new MailTemplates(), "物业客服中心 <service@weiquan.local>")));
+                TestSmtp.sender(smtpPort),
+                new MailTemplates(),
+                "物业客服中心 <service@weiquan.local>",
+                new MailLedger(dataSource))));
   }
 
   static Date at(LocalDateTime local) {

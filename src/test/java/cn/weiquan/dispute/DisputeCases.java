@@ -8,6 +8,7 @@ import cn.weiquan.calendar.Deadlines;
 import cn.weiquan.casenumber.CaseNumbers;
 import cn.weiquan.cases.CaseVariables;
 import cn.weiquan.cases.EnterStage;
+import cn.weiquan.notification.MailLedger;
 import cn.weiquan.notification.MailTemplates;
 import cn.weiquan.notification.NotificationService;
 import cn.weiquan.notification.NotifyDelegate;
@@ -186,7 +187,10 @@ final class DisputeCases {
         "notify",
         new NotifyDelegate(
             new NotificationService(
-                mailSender, new MailTemplates(), "维权平台 <noreply@weiquan.local>")));
+                mailSender,
+                new MailTemplates(),
+                "维权平台 <noreply@weiquan.local>",
+                new MailLedger(configuration.getDataSource()))));
   }
 
   /** The seed's first case: a washing machine bought on Taobao that leaks badly (案例一). */

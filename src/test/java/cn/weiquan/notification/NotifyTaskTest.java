@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import cn.weiquan.support.ProductSchema;
 import cn.weiquan.support.ProjectFiles;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -20,9 +21,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -58,6 +61,7 @@ class NotifyTaskTest {
   RuntimeService runtimeService;
   ManagementService managementService;
   JavaMailSenderImpl mailSender;
+  MailLedger ledger;
 
   @BeforeEach
   void registerNotify() {
@@ -74,11 +78,17 @@ class NotifyTaskTest {
     timeouts.put("mail.smtp.connectiontimeout", "2000");
     timeouts.put("mail.smtp.timeout", "2000");
     mailSender.setJavaMailProperties(timeouts);
+    var dataSource =
+        ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
+                engine.getProcessEngineConfiguration())
+            .getDataSource();
+    ProductSchema.migrate(dataSource); // the mail ledger's table, as at the application's start
+    ledger = new MailLedger(dataSource);
     Mocks.register(
         "notify",
         new NotifyDelegate(
             new NotificationService(
-                mailSender, new MailTemplates(), "维权平台 <noreply@weiquan.local>")));
+                mailSender, new MailTemplates(), "维权平台 <noreply@weiquan.local>", ledger)));
   }
 
   @AfterEach
@@ -315,6 +325,72 @@ class NotifyTaskTest {
     managementService.executeJob(job(instance).getId());
     assertThat(instance).isEnded();
     assertThat(smtp.getReceivedMessages()).hasSize(1);
+  }
+
+  @Test
+  @Deployment(resources = "notification/notify-then-fail.bpmn")
+  void aJobRolledBackAfterTheServerTookItsMails_runAgain_sendsNoMailTwice_andKeepsTheirMessageIds()
+      throws Exception {
+    AtomicInteger runs = new AtomicInteger();
+    Mocks.register(
+        "afterMail",
+        (JavaDelegate)
+            execution -> {
+              if (runs.getAndIncrement() == 0) {
+                throw new IllegalStateException("the job's transaction rolls back after the mail");
+              }
+            });
+    ProcessInstance instance =
+        runtimeService.startProcessInstanceByKey("notify-then-fail", CASE_NO, dispute());
+    String jobId = job(instance).getId();
+
+    assertThatThrownBy(() -> managementService.executeJob(jobId))
+        .hasStackTraceContaining("rolls back after the mail");
+    MimeMessage[] first = smtp.getReceivedMessages();
+    assertThat(first).hasSize(2);
+    // the job's own record of them rolled back with it
+    assertThat(runtimeService.getVariable(instance.getId(), NotificationVariables.MAIL_MESSAGE_IDS))
+        .isNull();
+
+    managementService.executeJob(jobId);
+
+    assertThat(instance).isEnded();
+    assertThat(smtp.getReceivedMessages()).as("no second mail to anyone").hasSize(2);
+    Object ids =
+        engine
+            .getHistoryService()
+            .createHistoricVariableInstanceQuery()
+            .processInstanceId(instance.getId())
+            .variableName(NotificationVariables.MAIL_MESSAGE_IDS)
+            .singleResult()
+            .getValue();
+    assertThat(ids.toString().split("\n"))
+        .containsExactlyInAnyOrder(first[0].getMessageID(), first[1].getMessageID());
+  }
+
+  @Test
+  void aMailClaimedByANodeThatDiedBeforeTheServerAnswered_isSentOnce_underTheClaimedMessageId()
+      throws Exception {
+    ProcessInstance instance = notifyAny("settled", "consumer", dispute());
+    Job job = job(instance);
+    // the node that held the job claimed the mail, then died before the server took it
+    ledger.claim(
+        "job:" + job.getId(),
+        CASE_NO,
+        "settled",
+        List.of(
+            new MailLedger.Wanted(
+                RecipientRole.of("consumer"),
+                "li.ming@example.com",
+                "<claimed-by-a-dead-node@weiquan>")));
+
+    managementService.executeJob(job.getId());
+
+    MimeMessage[] received = smtp.getReceivedMessages();
+    assertThat(received).hasSize(1);
+    assertThat(received[0].getMessageID()).isEqualTo("<claimed-by-a-dead-node@weiquan>");
+    assertThat(runtimeService.getVariable(instance.getId(), NotificationVariables.MAIL_MESSAGE_IDS))
+        .isEqualTo("<claimed-by-a-dead-node@weiquan>");
   }
 
   private ProcessInstance notifyAny(String event, String roles, Map<String, Object> vars) {

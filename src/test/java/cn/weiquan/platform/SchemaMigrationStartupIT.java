@@ -70,7 +70,8 @@ class SchemaMigrationStartupIT {
       // no baseline: Flyway found the database empty, the engine's tables came after
       assertThat(column(connection, HISTORY))
           .containsExactly(
-              "1 SQL", "2 SQL", "3 JDBC", "4 SQL", "5 SQL", "30 SQL", "31 SQL", "32 JDBC");
+              "1 SQL", "2 SQL", "3 JDBC", "4 SQL", "5 SQL", "30 SQL", "31 SQL", "32 JDBC",
+              "33 SQL");
       assertThat(OldMainDatabase.hasColumn(connection, "wq_evidence_file", "storage_key")).isTrue();
       assertThat(OldMainDatabase.hasColumn(connection, "act_ru_execution", "id_")).isTrue();
       assertThat(app.getBean(CaseNumbers.class).next("WQ", LocalDate.of(2026, 3, 5)))
@@ -116,7 +117,8 @@ class SchemaMigrationStartupIT {
               "5 SQL",
               "30 SQL",
               "31 SQL",
-              "32 JDBC");
+              "32 JDBC",
+              "33 SQL");
       assertThat(
               OldMainDatabase.rows(
                   connection, "SELECT id, detected_type FROM wq_evidence_file ORDER BY id"))

@@ -50,6 +50,7 @@ class PersonalDataIT extends ApplicationIT {
   @Autowired EvidenceStore evidence;
   @Autowired EvidenceProperties evidenceDirectory;
   @Autowired PersonalDataRetention retention;
+  @Autowired cn.weiquan.notification.MailLedger mailLedger;
   @Autowired ErasureLog erasures;
 
   @AfterEach
@@ -216,6 +217,7 @@ class PersonalDataIT extends ApplicationIT {
     runJobs();
     HistoricProcessInstance spine = spine(closed.caseNo());
     long filesBefore = storedFiles();
+    assertThat(mailLedger.countOf(closed.caseNo())).as("mails sent for the case").isPositive();
     int ttlDays =
         engine
             .getRepositoryService()
@@ -256,6 +258,7 @@ class PersonalDataIT extends ApplicationIT {
         .isZero();
     assertThat(evidence.list(closed.caseNo())).isEmpty();
     assertThat(storedFiles()).isEqualTo(filesBefore - 1);
+    assertThat(mailLedger.countOf(closed.caseNo())).as("the mail ledger's records of it").isZero();
     assertThat(erasures.of(closed.caseNo()))
         .extracting(ErasureLog.Entry::reason)
         .contains(ErasureLog.Reason.RETENTION);

@@ -18,6 +18,7 @@ import cn.weiquan.complaint.ReopenComplaintDelegate;
 import cn.weiquan.complaint.ScheduleSlaDelegate;
 import cn.weiquan.complaint.ScheduleVisitDelegate;
 import cn.weiquan.complaint.SlaReminderDelegate;
+import cn.weiquan.notification.MailLedger;
 import cn.weiquan.notification.MailTemplates;
 import cn.weiquan.notification.NotificationService;
 import cn.weiquan.notification.NotifyDelegate;
@@ -132,7 +133,8 @@ class TaskPriorityTest {
             new NotificationService(
                 TestSmtp.sender(smtp.getSmtp().getPort()),
                 new MailTemplates(),
-                "物业客服中心 <service@weiquan.local>")));
+                "物业客服中心 <service@weiquan.local>",
+                new MailLedger(dataSource))));
   }
 
   @AfterEach
