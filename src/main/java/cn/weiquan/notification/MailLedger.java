@@ -31,8 +31,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * not committed, a few milliseconds — a recipient's mail program sees the same message twice and
  * shows it once (RFC 5322 §3.6.4), rather than a second, different mail.
  *
- * <p>The key is a SHA-256 of the job, the recipient role and the address: no personal data is kept.
- * Rows are deleted after {@link #RETENTION}, long after any job could run again.
+ * <p>The key is a SHA-256 of the job, the recipient role and the address: no address is kept in
+ * clear. The retention run deletes a case's records with the case, and any record after
+ * weiquan.retention.mail-ledger (90 days), long after its job could run again.
  */
 public class MailLedger {
 
