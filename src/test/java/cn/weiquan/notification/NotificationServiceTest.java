@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.weiquan.calendar.ChineseDates;
+import cn.weiquan.support.ProductSchema;
+import cn.weiquan.support.RefusingSmtp;
+import cn.weiquan.support.TestSmtp;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -12,9 +15,12 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /** The notification service without an engine, against a real SMTP server. */
@@ -25,6 +31,8 @@ class NotificationServiceTest {
       new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
           .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
 
+  static final String FROM = "维权平台 <noreply@weiquan.local>";
+
   NotificationService service;
 
   @BeforeEach
@@ -32,7 +40,50 @@ class NotificationServiceTest {
     JavaMailSenderImpl sender = new JavaMailSenderImpl();
     sender.setHost("127.0.0.1");
     sender.setPort(smtp.getSmtp().getPort());
-    service = new NotificationService(sender, new MailTemplates(), "维权平台 <noreply@weiquan.local>");
+    service = new NotificationService(sender, new MailTemplates(), FROM);
+  }
+
+  @Test
+  void aRecipientTheServerRefuses_failsTheSend_andTheRetrySendsOnlyTheMailNotTakenBefore()
+      throws Exception {
+    JdbcDataSource database = new JdbcDataSource();
+    database.setURL("jdbc:h2:mem:mail-ledger-partial;DB_CLOSE_DELAY=-1");
+    database.setUser("sa");
+    ProductSchema.migrate(database);
+    MailLedger ledger = new MailLedger(database);
+    Map<String, Object> vars = NotifyTaskTest.dispute();
+    List<String> roles = List.of("consumer", "merchant");
+
+    List<RefusingSmtp.Taken> first;
+    try (RefusingSmtp server = new RefusingSmtp(Set.of("service@shop.example.com"))) {
+      NotificationService mail =
+          new NotificationService(
+              TestSmtp.sender(server.port()), new MailTemplates(), FROM, ledger);
+      assertThatThrownBy(() -> mail.send("job:partial", "settled", roles, vars, null))
+          .isInstanceOf(MailSendException.class)
+          .hasMessageContaining("no such mailbox");
+      first = server.taken();
+    }
+    assertThat(first).extracting(RefusingSmtp.Taken::to).containsExactly("li.ming@example.com");
+
+    // the merchant's mailbox exists again; the job's retry
+    try (RefusingSmtp server = new RefusingSmtp(Set.of())) {
+      NotificationService mail =
+          new NotificationService(
+              TestSmtp.sender(server.port()), new MailTemplates(), FROM, ledger);
+      List<SentMail> sent = mail.send("job:partial", "settled", roles, vars, null);
+
+      assertThat(server.taken())
+          .as("only the mail the server refused before")
+          .extracting(RefusingSmtp.Taken::to)
+          .containsExactly("service@shop.example.com");
+      assertThat(sent)
+          .extracting(SentMail::to, SentMail::messageId)
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple("li.ming@example.com", first.get(0).messageId()),
+              org.assertj.core.groups.Tuple.tuple(
+                  "service@shop.example.com", server.taken().get(0).messageId()));
+    }
   }
 
   @Test
