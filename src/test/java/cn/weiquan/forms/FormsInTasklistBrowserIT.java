@@ -567,9 +567,10 @@ class FormsInTasklistBrowserIT extends ApplicationIT {
         Browser.waitFor(browser)
             .until(
                 d -> {
+                  // present before it is shown: getText() is empty until the calendar is visible
                   List<WebElement> shown =
                       d.findElements(By.cssSelector(".flatpickr-calendar.open .flatpickr-weekday"));
-                  return shown.isEmpty() ? null : shown;
+                  return shown.isEmpty() || shown.get(0).getText().isBlank() ? null : shown;
                 });
     assertThat(weekdays.get(0).getText()).as("Monday first, in Chinese").isEqualTo("一");
     ((JavascriptExecutor) browser)
