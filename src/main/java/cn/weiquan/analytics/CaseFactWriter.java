@@ -118,7 +118,10 @@ class CaseFactWriter {
                   d.name())
               == 0) {
         run(
-            CaseFactsFromHistory.insertDeadlines(" AND d.PROC_INST_ID_ = ? AND d.NAME_ = ?"),
+            CaseFactsFromHistory.insertDeadlines(
+                " AND d.PROC_INST_ID_ = ? AND "
+                    + CaseFactsFromHistory.byInstanceOnly("d.NAME_")
+                    + " = ?"),
             d.instanceId(),
             d.name());
       }

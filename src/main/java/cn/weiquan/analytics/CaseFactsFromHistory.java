@@ -134,13 +134,30 @@ final class CaseFactsFromHistory {
    */
   static final String UPDATE_DEADLINE =
       "UPDATE wq_case_deadline SET"
-          + " due = (SELECT MAX(d.LONG_) FROM ACT_HI_VARINST d WHERE d.PROC_INST_ID_ = ? AND d.NAME_ = ?"
-          + " AND d.VAR_TYPE_ = 'date' AND d.STATE_ = 'CREATED'),"
-          + " basis = (SELECT MAX(b.TEXT_) FROM ACT_HI_VARINST b WHERE b.PROC_INST_ID_ = ? AND b.NAME_ = ?"
-          + " AND b.STATE_ = 'CREATED'),"
-          + " met = CASE WHEN EXISTS (SELECT 1 FROM ACT_HI_VARINST m WHERE m.PROC_INST_ID_ = ? AND m.NAME_ = ?"
-          + " AND m.STATE_ = 'CREATED') THEN TRUE ELSE FALSE END"
+          + " due = (SELECT MAX(d.LONG_) FROM ACT_HI_VARINST d WHERE d.PROC_INST_ID_ = ?"
+          + " AND "
+          + byInstanceOnly("d.NAME_")
+          + " = ? AND d.VAR_TYPE_ = 'date' AND d.STATE_ = 'CREATED'),"
+          + " basis = (SELECT MAX(b.TEXT_) FROM ACT_HI_VARINST b WHERE b.PROC_INST_ID_ = ?"
+          + " AND "
+          + byInstanceOnly("b.NAME_")
+          + " = ? AND b.STATE_ = 'CREATED'),"
+          + " met = CASE WHEN EXISTS (SELECT 1 FROM ACT_HI_VARINST m WHERE m.PROC_INST_ID_ = ?"
+          + " AND "
+          + byInstanceOnly("m.NAME_")
+          + " = ? AND m.STATE_ = 'CREATED') THEN TRUE ELSE FALSE END"
           + " WHERE instance_id = ? AND name = ?";
+
+  /**
+   * A variable's name compared as an expression, so that the database finds the variable through
+   * its instance (a few rows) and never through an index on the name alone (a row per case): on
+   * PostgreSQL a generic plan made on statistics from when the table was small chose
+   * ACT_IDX_HI_PROCVAR_NAME_TYPE and read every case's evidenceDue for one deadline (25 ms at 3,000
+   * cases, growing with every case; 0.2 ms by the instance).
+   */
+  static String byInstanceOnly(String nameColumn) {
+    return "(" + nameColumn + " || '')";
+  }
 
   private static String text(String variable) {
     return "(SELECT MAX(v.TEXT_)" + variableOfCase(variable) + ")";
