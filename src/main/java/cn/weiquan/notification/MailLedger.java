@@ -1,14 +1,12 @@
 package cn.weiquan.notification;
 
+import cn.weiquan.evidence.Sha256;
 import cn.weiquan.platform.EngineClock;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import javax.sql.DataSource;
@@ -141,24 +139,9 @@ public class MailLedger {
         "DELETE FROM " + TABLE + " WHERE claimed_at < ?", new Timestamp(cutoff.getTime()));
   }
 
-  /** How many records the ledger keeps for a case. */
-  public int countOf(String caseNo) {
-    Integer count =
-        jdbc.queryForObject(
-            "SELECT COUNT(*) FROM " + TABLE + " WHERE case_no = ?", Integer.class, caseNo);
-    return count == null ? 0 : count;
-  }
-
   static String key(String sendKey, RecipientRole role, String address) {
-    try {
-      byte[] hash =
-          MessageDigest.getInstance("SHA-256")
-              .digest(
-                  (sendKey + "\n" + role.code() + "\n" + address.toLowerCase(Locale.ROOT))
-                      .getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(hash);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-    }
+    return Sha256.hex(
+        (sendKey + "\n" + role.code() + "\n" + address.toLowerCase(Locale.ROOT))
+            .getBytes(StandardCharsets.UTF_8));
   }
 }

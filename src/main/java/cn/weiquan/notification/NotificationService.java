@@ -17,12 +17,14 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -108,6 +110,7 @@ public class NotificationService {
     Map<String, Object> caseModel = caseModel(variables, deadlineVariable);
     Object caseNo = variables.get(CASE_NO);
     List<MailLedger.Wanted> wanted = new ArrayList<>();
+    List<InternetAddress> recipientAddresses = new ArrayList<>();
     List<RenderedMail> texts = new ArrayList<>();
     for (RecipientRole role : recipients) {
       List<String> addresses = addresses(variables.get(role.addressVariable()));
@@ -123,8 +126,10 @@ public class NotificationService {
       RenderedMail mail =
           templates.render(event, role.code(), modelFor(role, caseModel, variables));
       for (String address : addresses) {
-        String to = parseRecipient(role, address).getAddress();
-        wanted.add(new MailLedger.Wanted(role, to, "<" + UUID.randomUUID() + "@weiquan>"));
+        InternetAddress to = parseRecipient(role, address);
+        wanted.add(
+            new MailLedger.Wanted(role, to.getAddress(), "<" + UUID.randomUUID() + "@weiquan>"));
+        recipientAddresses.add(to);
         texts.add(mail);
       }
     }
@@ -144,8 +149,7 @@ public class NotificationService {
       if (claim != null && claim.alreadySent()) {
         takenBefore++;
       } else {
-        messages.put(
-            message(parseRecipient(mail.role(), mail.address()), texts.get(i), messageId), claim);
+        messages.put(message(recipientAddresses.get(i), texts.get(i), messageId), claim);
       }
       sent.add(new SentMail(mail.role(), mail.address(), messageId));
     }
@@ -191,12 +195,10 @@ public class NotificationService {
     return sent;
   }
 
-  private void markSent(
-      java.util.Collection<MimeMessage> taken, Map<MimeMessage, MailLedger.Claim> claims) {
-    List<MailLedger.Claim> marks =
-        taken.stream().map(claims::get).filter(java.util.Objects::nonNull).toList();
+  /** Marks in the ledger the claimed mails the server took (none without a ledger or key). */
+  private void markSent(Collection<MimeMessage> taken, Map<MimeMessage, MailLedger.Claim> claims) {
     if (ledger != null) {
-      ledger.sent(marks);
+      ledger.sent(taken.stream().map(claims::get).filter(Objects::nonNull).toList());
     }
   }
 
