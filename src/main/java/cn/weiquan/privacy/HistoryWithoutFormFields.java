@@ -17,10 +17,10 @@ import org.springframework.stereotype.Component;
  * History level "full", except the copy of every submitted form field (history detail type
  * formField). Those copies repeat the variable updates the history keeps anyway, and no API can
  * delete one, so a person's name typed into a start form could never be erased. Also without the
- * value log of {@link #derived derived} variables, which repeats that of the variable they follow
- * (a third fewer history rows of a dispute's deadlines: DisputeBenchmark). The level keeps full's
- * id, so existing databases need no change. Engine implementation classes: there is no public API
- * for a history level.
+ * value log of {@link #derived derived} variables, which repeats that of the variable or the
+ * activity they follow (a third fewer history rows of a dispute's deadlines: DisputeBenchmark). The
+ * level keeps full's id, so existing databases need no change. Engine implementation classes: there
+ * is no public API for a history level.
  */
 @Component
 public class HistoryWithoutFormFields extends AbstractProcessEnginePlugin {
@@ -51,15 +51,18 @@ public class HistoryWithoutFormFields extends AbstractProcessEnginePlugin {
   }
 
   /**
-   * Variables whose every value follows from another variable's: a deadline's text and basis (set
-   * and removed with the deadline itself, whose own value log keeps when), and the list of a
-   * stage's deadlines. Their history keeps the variable (ACT_HI_VARINST, last value), not a log of
-   * each value (ACT_HI_DETAIL).
+   * Variables whose every value follows from another record: a deadline's text and basis (set and
+   * removed with the deadline itself, whose own value log keeps when), the list of a stage's
+   * deadlines, and the stage itself (set only by an element the case enters: {@link EnterStage} on
+   * the element that declares the stage, the complaint desk's closing step; the activity history,
+   * ACT_HI_ACTINST, already logs each entry with its time). Their history keeps the variable
+   * (ACT_HI_VARINST, last value), not a log of each value (ACT_HI_DETAIL).
    */
   static boolean derived(String name) {
     return name != null
         && (name.endsWith("Due" + Deadlines.TEXT_SUFFIX)
             || name.endsWith("Due" + Deadlines.BASIS_SUFFIX)
-            || name.equals(EnterStage.STAGE_DEADLINES));
+            || name.equals(EnterStage.STAGE_DEADLINES)
+            || name.equals(EnterStage.STAGE));
   }
 }

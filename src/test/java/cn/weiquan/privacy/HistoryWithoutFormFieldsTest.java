@@ -17,8 +17,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The history level of the engine (camunda.cfg.xml, as the application): a deadline's text and
- * basis and a stage's list of deadlines keep their variable in history but no log of values; the
- * deadline itself and every other variable keep both.
+ * basis, a stage's list of deadlines and the stage keep their variable in history but no log of
+ * values; the deadline itself and every other variable keep both.
  */
 class HistoryWithoutFormFieldsTest {
 
@@ -48,10 +48,12 @@ class HistoryWithoutFormFieldsTest {
       variables.put("merchantResponseDueText", "2026年12月4日（星期五）24:00（北京时间）");
       variables.put("merchantResponseDueBasis", "《消费者权益保护法》第二十四条");
       variables.put("stageDeadlines", "merchantResponseDue");
+      variables.put("stage", "协商");
       variables.put("agreementText", "退货退款1999.00元");
       variables.put("claimBasis", "quality");
       ProcessInstance instance =
           engine.getRuntimeService().startProcessInstanceByKey("history-level", variables);
+      engine.getRuntimeService().setVariable(instance.getId(), "stage", "消协调解");
       engine
           .getRuntimeService()
           .removeVariables(
@@ -85,6 +87,16 @@ class HistoryWithoutFormFieldsTest {
                   .toList())
           .as("every variable stays in history, the removed ones marked deleted")
           .containsExactlyInAnyOrderElementsOf(variables.keySet());
+      assertThat(
+              engine
+                  .getHistoryService()
+                  .createHistoricVariableInstanceQuery()
+                  .processInstanceId(instance.getId())
+                  .variableName("stage")
+                  .singleResult()
+                  .getValue())
+          .as("the stage's history holds its last value")
+          .isEqualTo("消协调解");
     } finally {
       engine.getRepositoryService().deleteDeployment(deployment, true);
     }
