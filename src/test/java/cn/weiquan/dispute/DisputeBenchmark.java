@@ -228,18 +228,25 @@ public final class DisputeBenchmark {
     for (var path : paths.entrySet()) {
       Map<String, Long> before = tableRows();
       repeat(path.getValue(), cases);
-      Map<String, Long> after = tableRows();
-      StringBuilder line = new StringBuilder();
-      long total = 0;
-      for (var table : after.entrySet()) {
-        long added = table.getValue() - before.getOrDefault(table.getKey(), 0L);
-        if (added > 0) {
-          line.append(String.format(" %s %.1f", table.getKey(), added / (double) cases));
-          total += added;
-        }
-      }
-      System.out.printf("  %-45s total %.1f:%s%n", path.getKey(), total / (double) cases, line);
+      Map<String, Long> added = new LinkedHashMap<>();
+      tableRows()
+          .forEach(
+              (table, rows) -> {
+                long grown = rows - before.getOrDefault(table, 0L);
+                if (grown > 0) {
+                  added.put(table, grown);
+                }
+              });
+      printPerCase(path.getKey(), added, cases);
     }
+  }
+
+  /** One path's line: the total and each count of {@code counts}, in its order, per case. */
+  private static void printPerCase(String path, Map<String, Long> counts, int cases) {
+    StringBuilder line = new StringBuilder();
+    counts.forEach((name, n) -> line.append(String.format(" %s %.1f", name, n / (double) cases)));
+    long total = counts.values().stream().mapToLong(Long::longValue).sum();
+    System.out.printf("  %-45s total %.1f:%s%n", path, total / (double) cases, line);
   }
 
   /**
@@ -290,21 +297,17 @@ public final class DisputeBenchmark {
   private void printStatementsPerCase(Map<String, Runnable> paths) {
     int cases = 10;
     System.out.println("statements per case (verb and table, from H2's query statistics):");
-    var configuration =
-        (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
-            engine.getProcessEngineConfiguration();
     java.util.regex.Pattern table =
         java.util.regex.Pattern.compile(
             "(?is)^\\s*(?:(update)\\s+(\\w+)|(select|delete|insert)\\b.*?\\b(?:from|into)\\s+(\\w+))");
     for (var path : paths.entrySet()) {
-      try (var connection = configuration.getDataSource().getConnection();
+      try (var connection = dataSource().getConnection();
           var statement = connection.createStatement()) {
         statement.execute("SET QUERY_STATISTICS FALSE");
         statement.execute("SET QUERY_STATISTICS_MAX_ENTRIES 10000");
         statement.execute("SET QUERY_STATISTICS TRUE");
         repeat(path.getValue(), cases);
         Map<String, Long> counts = new java.util.HashMap<>();
-        long total = 0;
         try (var result =
             statement.executeQuery(
                 "SELECT SQL_STATEMENT, EXECUTION_COUNT FROM INFORMATION_SCHEMA.QUERY_STATISTICS")) {
@@ -321,30 +324,27 @@ public final class DisputeBenchmark {
                         : matcher.group(3).toLowerCase() + " " + matcher.group(4).toUpperCase()
                     : sql.strip().split("\\s+")[0].toLowerCase();
             counts.merge(key, result.getLong(2), Long::sum);
-            total += result.getLong(2);
           }
         }
         statement.execute("SET QUERY_STATISTICS FALSE");
-        StringBuilder line = new StringBuilder();
+        Map<String, Long> mostFirst = new LinkedHashMap<>();
         counts.entrySet().stream()
             .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-            .forEach(
-                e ->
-                    line.append(
-                        String.format(" %s %.1f", e.getKey(), e.getValue() / (double) cases)));
-        System.out.printf("  %-45s total %.1f:%s%n", path.getKey(), total / (double) cases, line);
+            .forEach(e -> mostFirst.put(e.getKey(), e.getValue()));
+        printPerCase(path.getKey(), mostFirst, cases);
       } catch (java.sql.SQLException e) {
         throw new IllegalStateException(e);
       }
     }
   }
 
+  private javax.sql.DataSource dataSource() {
+    return engine.getProcessEngineConfiguration().getDataSource();
+  }
+
   private Map<String, Long> tableRows() {
-    var configuration =
-        (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
-            engine.getProcessEngineConfiguration();
     Map<String, Long> rows = new java.util.TreeMap<>();
-    try (var connection = configuration.getDataSource().getConnection();
+    try (var connection = dataSource().getConnection();
         var statement = connection.createStatement()) {
       List<String> tables = new ArrayList<>();
       try (var result =
