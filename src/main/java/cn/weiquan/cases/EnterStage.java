@@ -4,12 +4,16 @@ import cn.weiquan.calendar.Deadlines;
 import cn.weiquan.platform.ElementProperties;
 import cn.weiquan.platform.EngineClock;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collections;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,7 +24,8 @@ import org.springframework.stereotype.Component;
  * <ul>
  *   <li>stageLabel: the stage the case's spine shows (Tasklist, status API, mails), and a channel
  *       for its own forms; entering a stage ends the deadlines of the previous stage of the same
- *       process, so the case lists only deadlines that still apply;
+ *       process (those its model declares on an element with a stage label: {@link
+ *       #stageDeadlines}), so the case lists only deadlines that still apply;
  *   <li>deadlineVariable + deadlinePeriod (+ deadlineFrom, a Date variable, default now): a
  *       statutory period stored with its basis in the process whose timers and due dates read it;
  *   <li>channel: the channel a called process runs (spine variables channel and
@@ -42,10 +47,10 @@ public class EnterStage implements ExecutionListener {
   public static final String CASE_OUTCOME = "caseOutcome";
 
   /**
-   * The stage deadlines of a process instance now in force, comma-separated (local to that
-   * instance).
+   * By process definition id: the deadline variables its elements with a stage label declare. A
+   * deployed definition never changes, so neither does its list.
    */
-  public static final String STAGE_DEADLINES = "stageDeadlines";
+  private static final Map<String, Set<String>> STAGE_DEADLINES = new ConcurrentHashMap<>();
 
   static final String STAGE_LABEL = "stageLabel";
   static final String DEADLINE_FROM = "deadlineFrom";
@@ -69,13 +74,13 @@ public class EnterStage implements ExecutionListener {
     String stage = settings.get(STAGE_LABEL);
     if (stage != null) {
       spine.setVariable(STAGE, stage);
-      endStageDeadlines(process);
+      endStageDeadlines(process, settings.get(Deadlines.DECLARED_VARIABLE));
       if (spine.getProcessInstanceId() != null
           && !spine.getProcessInstanceId().equals(process.getProcessInstanceId())) {
         // the channel's forms show the stage too: a task reads only its own process's variables
         process.setVariableLocal(STAGE, stage);
         // a channel's first stage also ends the spine's (the choice of channel it was waiting for)
-        endStageDeadlines(spine);
+        endStageDeadlines(spine, null);
       }
     }
     String variable = settings.get(Deadlines.DECLARED_VARIABLE);
@@ -93,9 +98,6 @@ public class EnterStage implements ExecutionListener {
             element + ": the case has no " + fromVariable + " to count " + variable + " from");
       }
       deadlines.store(process, variable, period, from);
-      if (stage != null) {
-        process.setVariableLocal(STAGE_DEADLINES, variable);
-      }
     }
     String channel = settings.get(CHANNEL);
     if (channel != null) {
@@ -113,21 +115,43 @@ public class EnterStage implements ExecutionListener {
 
   /**
    * The deadlines the previous stage of this process stored no longer apply: out of the running
-   * case, kept in history.
+   * case, kept in history. Which they are follows from the model (only one stage of a process is
+   * entered at a time, and entering one ends the last), so the case stores no list of them; {@code
+   * kept} is the deadline the stage being entered stores itself, overwritten rather than removed.
    */
-  private static void endStageDeadlines(DelegateExecution process) {
-    Object current = process.getVariableLocal(STAGE_DEADLINES);
-    if (current == null || current.toString().isBlank()) {
-      return;
-    }
+  private static void endStageDeadlines(DelegateExecution process, String kept) {
     List<String> names = new ArrayList<>();
-    for (String name : Arrays.asList(current.toString().split(","))) {
-      names.add(name);
-      names.add(name + Deadlines.BASIS_SUFFIX);
-      names.add(name + Deadlines.TEXT_SUFFIX);
+    for (String name : stageDeadlines(process)) {
+      if (!name.equals(kept) && process.hasVariableLocal(name)) {
+        names.add(name);
+        names.add(name + Deadlines.BASIS_SUFFIX);
+        names.add(name + Deadlines.TEXT_SUFFIX);
+      }
     }
-    process.removeVariables(names);
-    process.removeVariableLocal(STAGE_DEADLINES);
+    if (!names.isEmpty()) {
+      process.removeVariables(names);
+    }
+  }
+
+  /**
+   * The deadline variables the process's model declares on an element (or a flow) with a stage
+   * label: the deadlines of its stages.
+   */
+  static Set<String> stageDeadlines(DelegateExecution process) {
+    return STAGE_DEADLINES.computeIfAbsent(
+        process.getProcessDefinitionId(),
+        key -> {
+          Set<String> names = new TreeSet<>();
+          for (FlowElement element :
+              process.getBpmnModelInstance().getModelElementsByType(FlowElement.class)) {
+            Map<String, String> properties = ElementProperties.of(element);
+            if (properties.containsKey(STAGE_LABEL)
+                && properties.containsKey(Deadlines.DECLARED_VARIABLE)) {
+              names.add(properties.get(Deadlines.DECLARED_VARIABLE));
+            }
+          }
+          return Collections.unmodifiableSet(names);
+        });
   }
 
   private static Date date(Object value) {

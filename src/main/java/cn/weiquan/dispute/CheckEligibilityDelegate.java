@@ -56,7 +56,10 @@ public class CheckEligibilityDelegate implements JavaDelegate {
 
   static final String PLATFORM_FILING = "platformFiling";
 
-  /** Read by dispute-open-channels: false when a platform complaint was filed after its window. */
+  /**
+   * Read by dispute-open-channels: false when a platform complaint was filed after its window; set
+   * only on a platform complaint (unset reads as open).
+   */
   static final String PLATFORM_FILING_OPEN = "platformFilingOpen";
 
   /**
@@ -135,14 +138,14 @@ public class CheckEligibilityDelegate implements JavaDelegate {
               today));
     }
     String complaint = string(execution, PLATFORM_COMPLAINT);
-    boolean filingOpen = true;
     if (complaint != null) {
+      // only a platform complaint has a filing window: without one there is nothing to record, and
+      // the open-channels table reads the flag left unset as open
       PeriodCheck filing =
           periods.platformFiling(complaint, date(execution, TRADE_COMPLETED_ON), today);
       record(execution, PLATFORM_FILING, filing);
-      filingOpen = filing.outcome() != PeriodCheck.Outcome.LATE;
+      execution.setVariable(PLATFORM_FILING_OPEN, filing.outcome() != PeriodCheck.Outcome.LATE);
     }
-    execution.setVariable(PLATFORM_FILING_OPEN, filingOpen);
   }
 
   /**

@@ -6,6 +6,7 @@ import cn.weiquan.privacy.HistoryWithoutFormFields;
 import cn.weiquan.support.TestSmtp;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,14 +16,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.spring.SpringTransactionsProcessEngineConfiguration;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.mock.MockExpressionManager;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /**
  * Benchmark (not a test): N cases through the negotiation-settled and the mediation-agreed paths of
@@ -96,14 +100,23 @@ public final class DisputeBenchmark {
     // one
     boolean inMemory = "mem".equals(System.getProperty("h2", "file"));
     Path dataDir = Files.createTempDirectory("weiquan-benchmark");
-    var configuration = new StandaloneInMemProcessEngineConfiguration();
-    configuration.setProcessEngineName("dispute-benchmark");
-    configuration.setJdbcUrl(
+    // the engine as the application's starter builds it: a connection pool (Hikari), every command
+    // in a Spring transaction on it (the case number's UPDATE joins it, CaseNumbers), and its
+    // default id generator (UUIDs, no id blocks from the database)
+    var pool = new HikariDataSource();
+    pool.setJdbcUrl(
         inMemory
             ? "jdbc:h2:mem:dispute-benchmark;DB_CLOSE_DELAY=-1"
             : "jdbc:h2:file:"
                 + dataDir.resolve("weiquan")
                 + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;CACHE_SIZE=131072"); // as application.yaml
+    pool.setUsername("sa");
+    var configuration = new SpringTransactionsProcessEngineConfiguration();
+    configuration.setProcessEngineName("dispute-benchmark");
+    configuration.setDataSource(pool);
+    configuration.setTransactionManager(new DataSourceTransactionManager(pool));
+    configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_CREATE_DROP);
+    configuration.setIdGenerator(new StrongUuidGenerator());
     configuration.setJobExecutorActivate(false);
     configuration.setHistory("full");
     configuration.setExpressionManager(new MockExpressionManager());
@@ -159,6 +172,7 @@ public final class DisputeBenchmark {
     } finally {
       smtp.stop();
       engine.close();
+      pool.close();
       try (var files = Files.walk(dataDir)) {
         files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
       }

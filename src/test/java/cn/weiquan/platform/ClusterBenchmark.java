@@ -460,7 +460,6 @@ public final class ClusterBenchmark {
     variables.put("evidenceDue", Map.of("value", dueDate, "type", "Date"));
     variables.put("evidenceDueText", string(dueText));
     variables.put("evidenceDueBasis", string("平台规则：举证期限（基准测试）"));
-    variables.put("stageDeadlines", string("evidenceDue"));
     variables.put("stage", string("平台介入"));
     variables.put("channel", string("platform"));
     variables.put("triedPlatform", Map.of("value", true, "type", "Boolean"));
