@@ -49,8 +49,8 @@ public class CheckEligibilityDelegate implements JavaDelegate {
   static final String TRADE_COMPLETED_ON = "tradeCompletedOn";
 
   /**
-   * What the checks recorded: outcome code (in-time, late, not-yet-open, not-applicable), last day
-   * and the message.
+   * What the checks recorded: outcome code (in-time, late, not-yet-open, not-applicable) and the
+   * message with the last day and the basis.
    */
   static final String RETURN_WINDOW = "returnWindow";
 
@@ -149,13 +149,11 @@ public class CheckEligibilityDelegate implements JavaDelegate {
   }
 
   /**
-   * returnWindow = in-time, returnWindowLastDay = 2026-03-03, returnWindowNote = the message and
-   * its basis.
+   * returnWindow = in-time (the outcome, to filter cases by), returnWindowNote = the message, which
+   * names the last day where there is one ("…截至 2026-03-04 24:00…"), and its basis.
    */
   private static void record(DelegateExecution execution, String name, PeriodCheck check) {
     execution.setVariable(name, check.outcome().code());
-    execution.setVariable(
-        name + "LastDay", check.lastDay() == null ? null : check.lastDay().toString());
     execution.setVariable(name + "Note", check.message() + "（依据：" + check.basis() + "）");
   }
 

@@ -261,8 +261,8 @@ class RegistrationAndNegotiationTest extends DisputeProcessTest {
     ProcessInstance instance = cases.start(Map.of(RECEIVED_AT, DisputeCases.day(2026, 2, 25)));
 
     assertThat(cases.variable(instance, "returnWindow")).isEqualTo("in-time");
-    assertThat(cases.variable(instance, "returnWindowLastDay")).isEqualTo("2026-03-04");
-    assertThat((String) cases.variable(instance, "returnWindowNote")).contains("第二十五条");
+    assertThat((String) cases.variable(instance, "returnWindowNote"))
+        .contains("截至 2026-03-04 24:00", "在期限内", "第二十五条");
   }
 
   @Test
@@ -287,6 +287,8 @@ class RegistrationAndNegotiationTest extends DisputeProcessTest {
                 DisputeCases.day(2026, 2, 27)));
 
     assertThat(cases.variable(instance, "returnWindow")).isEqualTo("not-applicable");
-    assertThat(cases.variable(instance, "returnWindowLastDay")).isNull();
+    assertThat((String) cases.variable(instance, "returnWindowNote"))
+        .contains("不适用")
+        .doesNotContain("截至");
   }
 }
