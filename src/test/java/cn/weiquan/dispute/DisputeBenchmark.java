@@ -18,6 +18,8 @@ import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -45,7 +47,8 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
  *
  * (-Drounds=20 by default: the cases of each path are split into that many interleaved rounds; the
  * database is an H2 file in a temporary folder, as the application's default, or in memory with
- * -Dh2=mem.)
+ * -Dh2=mem; the engine is built as the application's starter builds it, or with -Dengine=standalone
+ * as issue 5's figures were measured.)
  */
 public final class DisputeBenchmark {
 
@@ -100,23 +103,36 @@ public final class DisputeBenchmark {
     // one
     boolean inMemory = "mem".equals(System.getProperty("h2", "file"));
     Path dataDir = Files.createTempDirectory("weiquan-benchmark");
-    // the engine as the application's starter builds it: a connection pool (Hikari), every command
-    // in a Spring transaction on it (the case number's UPDATE joins it, CaseNumbers), and its
-    // default id generator (UUIDs, no id blocks from the database)
-    var pool = new HikariDataSource();
-    pool.setJdbcUrl(
+    String url =
         inMemory
             ? "jdbc:h2:mem:dispute-benchmark;DB_CLOSE_DELAY=-1"
             : "jdbc:h2:file:"
                 + dataDir.resolve("weiquan")
-                + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;CACHE_SIZE=131072"); // as application.yaml
-    pool.setUsername("sa");
-    var configuration = new SpringTransactionsProcessEngineConfiguration();
+                + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;CACHE_SIZE=131072"; // as application.yaml
+    HikariDataSource pool = null;
+    ProcessEngineConfigurationImpl configuration;
+    boolean standalone = "standalone".equals(System.getProperty("engine", "application"));
+    if (standalone) {
+      // -Dengine=standalone: the engine of issue 5's figures, its own JDBC transactions and pool,
+      // ids in blocks from the database; the case number's UPDATE commits on its own there
+      var own = new StandaloneInMemProcessEngineConfiguration();
+      own.setJdbcUrl(url);
+      configuration = own;
+    } else {
+      // the engine as the application's starter builds it: a connection pool (Hikari), every
+      // command in a Spring transaction on it (the case number's UPDATE joins it, CaseNumbers), and
+      // its default id generator (UUIDs, no id blocks from the database)
+      pool = new HikariDataSource();
+      pool.setJdbcUrl(url);
+      pool.setUsername("sa");
+      var spring = new SpringTransactionsProcessEngineConfiguration();
+      spring.setDataSource(pool);
+      spring.setTransactionManager(new DataSourceTransactionManager(pool));
+      spring.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_CREATE_DROP);
+      spring.setIdGenerator(new StrongUuidGenerator());
+      configuration = spring;
+    }
     configuration.setProcessEngineName("dispute-benchmark");
-    configuration.setDataSource(pool);
-    configuration.setTransactionManager(new DataSourceTransactionManager(pool));
-    configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_CREATE_DROP);
-    configuration.setIdGenerator(new StrongUuidGenerator());
     configuration.setJobExecutorActivate(false);
     configuration.setHistory("full");
     configuration.setExpressionManager(new MockExpressionManager());
@@ -127,8 +143,6 @@ public final class DisputeBenchmark {
     GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     smtp.start();
     try {
-      // the same waits as the dispute's paths, in the same order (see the path's elements in
-      // consumer-dispute.bpmn)
       // the same waits as the dispute's paths, in the same order (printed at the start of a run:
       // see waitsOf)
       String settled = new BareProcess("bare-settled").mail().race().mail().task().xml();
@@ -168,11 +182,20 @@ public final class DisputeBenchmark {
       DisputeCases.register(engine, TestSmtp.sender(smtp.getSmtp().getPort()));
       JavaDelegate realMail = (JavaDelegate) Mocks.get("notify");
       Mocks.register("notify", NO_MAIL);
-      new DisputeBenchmark(engine).run(n, realMail, inMemory ? "in-memory H2" : "H2 file database");
+      new DisputeBenchmark(engine)
+          .run(
+              n,
+              realMail,
+              (inMemory ? "in-memory H2" : "H2 file database")
+                  + (standalone
+                      ? ", standalone engine (own transactions, ids from the database)"
+                      : ", engine as the application's (Spring transactions, Hikari, UUID ids)"));
     } finally {
       smtp.stop();
       engine.close();
-      pool.close();
+      if (pool != null) {
+        pool.close();
+      }
       try (var files = Files.walk(dataDir)) {
         files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
       }
