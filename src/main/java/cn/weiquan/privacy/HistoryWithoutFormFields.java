@@ -43,12 +43,12 @@ public class HistoryWithoutFormFields extends AbstractProcessEnginePlugin {
     @Override
     public boolean isHistoryEventProduced(HistoryEventType eventType, Object entity) {
       if (entity instanceof CoreVariableInstance variable && presentation(variable.getName())) {
-        // create, update, delete and migrate of the variable, and the value log
+        // create, update, delete and migrate of the variable: with no event, no value log either
         return false;
       }
       if (eventType == HistoryEventTypes.VARIABLE_INSTANCE_UPDATE_DETAIL
           && entity instanceof HistoricVariableUpdateEventEntity variable
-          && (derived(variable.getVariableName()) || presentation(variable.getVariableName()))) {
+          && derived(variable.getVariableName())) {
         return false;
       }
       return eventType != HistoryEventTypes.FORM_PROPERTY_UPDATE

@@ -390,27 +390,6 @@ final class DisputeCases {
     return found;
   }
 
-  /**
-   * A variable of the running case, as Tasklist's forms read it: the spine's, else the one of the
-   * running channel process that has it (a deadline's text has no history:
-   * HistoryWithoutFormFields).
-   */
-  Object runningVariable(ProcessInstance instance, String name) {
-    var runtime = engine.getRuntimeService();
-    Object own = runtime.getVariable(instance.getId(), name);
-    if (own != null) {
-      return own;
-    }
-    for (var called :
-        runtime.createProcessInstanceQuery().superProcessInstanceId(instance.getId()).list()) {
-      Object value = runtime.getVariable(called.getId(), name);
-      if (value != null) {
-        return value;
-      }
-    }
-    return null;
-  }
-
   // ---------- the default way through each stage
 
   /** Merchant refuses: the consumer is asked for the next channel. */
