@@ -13,7 +13,10 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.model.bpmn.instance.EndEvent;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.TerminateEventDefinition;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,7 +28,9 @@ import org.springframework.stereotype.Component;
  *   <li>stageLabel: the stage the case's spine shows (Tasklist, status API, mails), and a channel
  *       for its own forms; entering a stage ends the deadlines of the previous stage of the same
  *       process (those its model declares on an element with a stage label: {@link
- *       #stageDeadlines}), so the case lists only deadlines that still apply;
+ *       #stageDeadlines}), so the case lists only deadlines that still apply; on the end event that
+ *       ends its process ({@link #endsInstance}) the end of the instance does that, with all its
+ *       variables, and a channel keeps no copy of a stage no form of it will show;
  *   <li>deadlineVariable + deadlinePeriod (+ deadlineFrom, a Date variable, default now): a
  *       statutory period stored with its basis in the process whose timers and due dates read it;
  *   <li>channel: the channel a called process runs (spine variables channel and
@@ -74,11 +79,18 @@ public class EnterStage implements ExecutionListener {
     String stage = settings.get(STAGE_LABEL);
     if (stage != null) {
       spine.setVariable(STAGE, stage);
-      endStageDeadlines(process, settings.get(Deadlines.DECLARED_VARIABLE));
+      // a process's last stage ends nothing itself: the instance ends with this transaction, and
+      // with it every deadline it still holds (status and dashboard list running instances' only)
+      boolean last = endsInstance(execution);
+      if (!last) {
+        endStageDeadlines(process, settings.get(Deadlines.DECLARED_VARIABLE));
+      }
       if (spine.getProcessInstanceId() != null
           && !spine.getProcessInstanceId().equals(process.getProcessInstanceId())) {
-        // the channel's forms show the stage too: a task reads only its own process's variables
-        process.setVariableLocal(STAGE, stage);
+        if (!last) {
+          // the channel's forms show the stage too: a task reads only its own process's variables
+          process.setVariableLocal(STAGE, stage);
+        }
         // a channel's first stage also ends the spine's (the choice of channel it was waiting for)
         endStageDeadlines(spine, null);
       }
@@ -111,6 +123,24 @@ public class EnterStage implements ExecutionListener {
     if (settings.containsKey(CASE_OUTCOME)) {
       spine.setVariable(CASE_OUTCOME, settings.get(CASE_OUTCOME));
     }
+  }
+
+  /**
+   * Whether the listener's element ends its process instance: a plain end event of the process
+   * itself (not of a sub-process, not an error or escalation a handler may catch) reached by the
+   * instance's only token, or a terminate end event of the process.
+   */
+  static boolean endsInstance(DelegateExecution execution) {
+    if (!(execution.getBpmnModelElementInstance() instanceof EndEvent end)
+        || !(end.getParentElement() instanceof Process)) {
+      return false;
+    }
+    var definitions = end.getEventDefinitions();
+    if (definitions.size() == 1
+        && definitions.iterator().next() instanceof TerminateEventDefinition) {
+      return true;
+    }
+    return definitions.isEmpty() && execution.getId().equals(execution.getProcessInstanceId());
   }
 
   /**
